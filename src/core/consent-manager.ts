@@ -1,0 +1,272 @@
+import {Gate} from './gating/gate.js';
+import type {Requirement} from './gating/requirement.js';
+import {clearTrackerData, createDocumentCookieJar, type CookieJar} from './gating/tracker-cleanup.js';
+import {createMemoryStore, parseRecord, type ConsentStore} from './storage/consent-store.js';
+import {SamtyckeChangeEvent, SamtyckeReadyEvent, SamtyckeWithdrawEvent, type ConsentDiff, type SamtyckeEventMap} from './events.js';
+import {ConsentMethod, type ConsentChoices, type ConsentRecord, type ConsentState, type DecisionOptions, type Problem, type ResolvedConfig, type UndecidedReason} from './types.js';
+
+/** The platform the manager works on; every part has a real default except `document`. */
+export interface Platform {
+  readonly document: Document;
+  /** Default: an in-memory store (the script-tag entry passes IndexedDB). */
+  readonly store?: ConsentStore;
+  /** Default: the document's cookies. */
+  readonly cookies?: CookieJar;
+  /** Default: `Date.now`. */
+  readonly now?: () => number;
+  /** Name of the BroadcastChannel that keeps tabs in sync; `null` for none. Default `null`. */
+  readonly channel?: string | null;
+  /** Called to reload the page after a withdrawal. Default: `location.reload()`. */
+  readonly reload?: () => void;
+  /** The language the visitor sees the texts in, stored with the decision. Default: `en`. */
+  readonly language?: string;
+  /** Where problems are told. Default: `console`. */
+  readonly console?: Pick<Console, 'error' | 'warn' | 'groupCollapsed' | 'groupEnd'>;
+}
+
+/** Thrown for a decision that names a category or service the configuration does not have. */
+export class ConsentChoiceError extends Error {
+  override name = 'ConsentChoiceError';
+}
+
+const DAY = 86_400_000;
+
+const randomId = (): string =>
+  globalThis.crypto?.randomUUID?.() ?? Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+
+const diff = (from: Readonly<Record<string, boolean>>, to: Readonly<Record<string, boolean>>): string[] =>
+  Object.keys(to).filter((id) => to[id] && !from[id]);
+
+/**
+ * Logs problems as one collapsed group: what, where, how to fix. Used for the configuration
+ * and for the page's tags alike.
+ */
+export function reportProblems(out: NonNullable<Platform['console']>, source: string, problems: readonly Problem[]): void {
+  if (!problems.length) return;
+  out.groupCollapsed(`Samtycke: ${problems.length} problem${problems.length > 1 ? 's' : ''} in ${source}. Nothing that depends on ${problems.length > 1 ? 'them' : 'it'} is released.`);
+  for (const p of problems) out.error(`${source} ${p.path}: ${p.message}.\n  Fix: ${p.fix}.`);
+  out.groupEnd();
+}
+
+/**
+ * The one stateful object of Samtycke: reads the stored decision, records new ones, releases
+ * tagged elements through its gate, clears withdrawn services' cookies, and keeps tabs in step.
+ * Fail closed: until a decision is read or made, and whenever storage fails, only `necessary`
+ * is allowed.
+ */
+export class ConsentManager extends EventTarget {
+  /** The validated configuration. */
+  readonly config: ResolvedConfig;
+  /** Resolves with the first state once the stored decision is read (never rejects). */
+  readonly ready: Promise<ConsentState>;
+  #state: ConsentState;
+  readonly #platform: Required<Omit<Platform, 'channel'>>;
+  #store: ConsentStore;
+  readonly #gate: Gate;
+  #channel: BroadcastChannel | undefined;
+  #storageFailed = false;
+  #consentId: string | undefined;
+
+  constructor(config: ResolvedConfig, platform: Platform) {
+    super();
+    this.config = config;
+    const {document} = platform;
+    const window = document.defaultView;
+    this.#platform = {
+      store: createMemoryStore(),
+      cookies: createDocumentCookieJar(document),
+      now: Date.now,
+      reload: () => window?.location.reload(),
+      language: 'en',
+      console,
+      ...platform,
+    };
+    this.#store = this.#platform.store;
+    this.#state = this.#undecided('loading');
+    const services = new Map(config.services.map((s) => [s.id, s.category]));
+    this.#gate = new Gate({
+      document,
+      declared: {categories: new Set(config.categories.map((c) => c.id)), services},
+      isAllowed: (r: Requirement) => r.categories.every((c) => this.isAllowed(c)) && (!r.service || this.isAllowed(services.get(r.service)!, r.service)),
+      report: (problems) => reportProblems(this.#platform.console, 'the page', problems),
+    });
+    if (platform.channel && typeof BroadcastChannel === 'function') {
+      this.#channel = new BroadcastChannel(platform.channel);
+      this.#channel.onmessage = (event: MessageEvent) => void this.#fromOtherTab(event.data);
+    }
+    this.ready = this.#start();
+  }
+
+  /** The consent in force now: an immutable snapshot, replaced on every change. */
+  get state(): ConsentState {
+    return this.#state;
+  }
+
+  /**
+   * Whether `category` (and, when given, `service` in it) is allowed now. `necessary` always is;
+   * anything unknown is not.
+   */
+  isAllowed(category: string, service?: string): boolean {
+    return this.#state.categories[category] === true && (service === undefined || this.#state.services[service] === true);
+  }
+
+  /** Allows every category and service. */
+  acceptAll(options: Omit<DecisionOptions, 'services'> = {}): Promise<ConsentState> {
+    return this.#decide(ConsentMethod.AcceptAll, Object.fromEntries(this.config.categories.map((c) => [c.id, true])), options);
+  }
+
+  /** Refuses everything but `necessary`. Remembered as long as a consent. */
+  rejectAll(options: Omit<DecisionOptions, 'services'> = {}): Promise<ConsentState> {
+    return this.#decide(ConsentMethod.RejectAll, {}, options);
+  }
+
+  /**
+   * Records the visitor's own choice: `save({analytics: true}, {services: {'meta-pixel': false}})`.
+   * Categories left out are refused (nothing is pre-ticked). Rejects with `ConsentChoiceError`
+   * for an id the configuration does not have, and records nothing then.
+   */
+  save(choices: ConsentChoices, options: DecisionOptions = {}): Promise<ConsentState> {
+    return this.#decide(ConsentMethod.Custom, choices, options);
+  }
+
+  /** Takes back every consent; declared cookies of what ran are deleted. */
+  withdraw(options: Omit<DecisionOptions, 'services'> = {}): Promise<ConsentState> {
+    return this.#decide(ConsentMethod.Withdrawal, {}, options);
+  }
+
+  /** Subscribes to an event; returns the function that unsubscribes. */
+  on<K extends keyof SamtyckeEventMap>(type: K, handler: (event: SamtyckeEventMap[K]) => void): () => void {
+    const listener = handler as EventListener;
+    this.addEventListener(type, listener);
+    return () => this.removeEventListener(type, listener);
+  }
+
+  /** Stops watching the page and other tabs. For tests and single-page apps that unmount it. */
+  destroy(): void {
+    this.#gate.stop();
+    this.#channel?.close();
+  }
+
+  async #start(): Promise<ConsentState> {
+    let stored: ConsentRecord | null = null;
+    try {
+      stored = parseRecord(await this.#store.get());
+    } catch (error) {
+      this.#failStorage(error);
+    }
+    // An expired or outdated decision allows nothing; only its consent id lives on.
+    this.#consentId = stored?.consentId;
+    const now = this.#platform.now();
+    if (!stored) this.#state = this.#undecided('new');
+    else if (stored.revision !== this.config.revision) this.#state = this.#undecided('revision');
+    else if (Date.parse(stored.expires) <= now) this.#state = this.#undecided('expired');
+    else this.#state = this.#decided(stored, !this.#storageFailed);
+    await this.#gate.start();
+    this.dispatchEvent(new SamtyckeReadyEvent(this.#state));
+    return this.#state;
+  }
+
+  #undecided(status: 'loading' | UndecidedReason): ConsentState {
+    const categories = Object.fromEntries(this.config.categories.map((c) => [c.id, c.required]));
+    const services = Object.fromEntries(this.config.services.map((s) => [s.id, categories[s.category]]));
+    return {
+      status: status === 'loading' ? 'loading' : 'undecided',
+      reason: status === 'loading' ? null : status,
+      categories,
+      services,
+      record: null,
+      persisted: !this.#storageFailed,
+    };
+  }
+
+  #decided(record: ConsentRecord, persisted: boolean): ConsentState {
+    // Only what the current configuration declares counts; a stored id it no longer has is dropped.
+    const categories = Object.fromEntries(this.config.categories.map((c) => [c.id, c.required || record.categories[c.id] === true]));
+    const services = Object.fromEntries(this.config.services.map((s) => [s.id, categories[s.category] && record.services[s.id] === true]));
+    return {status: 'decided', reason: null, categories, services, record, persisted};
+  }
+
+  async #decide(method: ConsentMethod, choices: ConsentChoices, {services = {}, source = 'api'}: DecisionOptions): Promise<ConsentState> {
+    const categoryIds = new Set(this.config.categories.map((c) => c.id));
+    const unknown = [...Object.keys(choices).filter((id) => !categoryIds.has(id)), ...Object.keys(services).filter((id) => !this.config.services.some((s) => s.id === id))];
+    if (unknown.length) throw new ConsentChoiceError(`Samtycke: unknown category or service: ${unknown.join(', ')}. Declared categories: ${[...categoryIds].join(', ')}.`);
+    await this.ready;
+    const categories = Object.fromEntries(this.config.categories.map((c) => [c.id, c.required || choices[c.id] === true]));
+    const now = this.#platform.now();
+    const record: ConsentRecord = {
+      consentId: (this.#consentId ??= randomId()),
+      source,
+      method,
+      timestamp: new Date(now).toISOString(),
+      expires: new Date(now + this.config.lifetimeDays * DAY).toISOString(),
+      revision: this.config.revision,
+      language: this.#platform.language,
+      categories,
+      services: Object.fromEntries(this.config.services.map((s) => [s.id, categories[s.category] && services[s.id] !== false])),
+    };
+    let persisted = true;
+    try {
+      await this.#store.set(record);
+    } catch (error) {
+      this.#failStorage(error);
+      persisted = false;
+    }
+    await this.#apply(record, persisted, 'this-tab');
+    this.#channel?.postMessage(record);
+    return this.#state;
+  }
+
+  async #fromOtherTab(data: unknown): Promise<void> {
+    const record = parseRecord(data);
+    await this.ready;
+    if (record && record.revision === this.config.revision && record.timestamp !== this.#state.record?.timestamp) {
+      await this.#apply(record, !this.#storageFailed, 'other-tab');
+    }
+  }
+
+  async #apply(record: ConsentRecord, persisted: boolean, origin: 'this-tab' | 'other-tab'): Promise<void> {
+    const previous = this.#state;
+    this.#state = this.#decided(record, persisted);
+    const granted: ConsentDiff = {categories: diff(previous.categories, this.#state.categories), services: diff(previous.services, this.#state.services)};
+    const revoked: ConsentDiff = {categories: diff(this.#state.categories, previous.categories), services: diff(this.#state.services, previous.services)};
+    this.dispatchEvent(new SamtyckeChangeEvent({state: this.#state, previous, granted, revoked, method: record.method, origin}));
+    if (revoked.categories.length || revoked.services.length) this.#takeBack(revoked);
+    await this.#gate.update();
+  }
+
+  #takeBack(revoked: ConsentDiff): void {
+    const {document} = this.#platform;
+    const window = document.defaultView;
+    const services = this.config.services.filter((s) => revoked.services.includes(s.id));
+    let cleared: string[] = [];
+    try {
+      cleared = clearTrackerData(services, {
+        cookies: this.#platform.cookies,
+        location: document.location,
+        localStorage: window?.localStorage,
+        sessionStorage: window?.sessionStorage,
+      });
+    } catch (error) {
+      this.#platform.console.error('Samtycke: could not delete every cookie of what was withdrawn:', error);
+    }
+    const {scriptsRunning} = this.#gate.revoke();
+    const event = new SamtyckeWithdrawEvent({revoked, cleared, reload: scriptsRunning && this.config.reloadOnWithdrawal});
+    if (this.dispatchEvent(event) && event.detail.reload) this.#platform.reload();
+  }
+
+  #failStorage(error: unknown): void {
+    if (!this.#storageFailed) {
+      this.#platform.console.warn('Samtycke: consent storage (IndexedDB) is unavailable, so choices hold for this page view only.', error);
+    }
+    this.#storageFailed = true;
+    this.#store = createMemoryStore();
+  }
+}
+
+/**
+ * Creates the consent manager for a validated configuration. The platform is injected: tests
+ * hand an in-memory store; the script-tag entry hands IndexedDB and a BroadcastChannel.
+ */
+export function createConsentManager(config: ResolvedConfig, platform: Platform): ConsentManager {
+  return new ConsentManager(config, platform);
+}

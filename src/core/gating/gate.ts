@@ -1,0 +1,150 @@
+import type {Problem} from '../types.js';
+import {describeElement, requirementOf, type Requirement} from './requirement.js';
+import {isExecutable, runInOrder} from './script-release.js';
+
+/** Attributes an embed keeps as `data-*` until consent, then gets back. */
+const DEFERRED_ATTRIBUTES = ['src', 'srcset', 'href', 'poster'] as const;
+
+export interface GateOptions {
+  readonly document: Document;
+  /** Whether the requirement is met by the consent in force. */
+  readonly isAllowed: (requirement: Requirement) => boolean;
+  /** Category ids and service ids (with their category) the configuration declares. */
+  readonly declared: {readonly categories: ReadonlySet<string>; readonly services: ReadonlyMap<string, string>};
+  /** Receives what is wrong with the page's tags, in one batch per pass. */
+  readonly report: (problems: Problem[]) => void;
+}
+
+interface Released {
+  readonly element: Element;
+  readonly requirement: Requirement;
+  readonly script: boolean;
+}
+
+/**
+ * Holds the page's tagged elements (`[data-consent]`) until their consent is given, and releases
+ * them: scripts once each, in document order; iframes, images and media by restoring `data-src`.
+ * Elements added later (single-page apps, other scripts) are found by a MutationObserver.
+ * Elements whose tag names an undeclared category or service are reported and never released.
+ */
+export class Gate {
+  readonly #options: GateOptions;
+  /** Elements done with: released, or refused for a bad tag. Never touched again. */
+  readonly #handled = new WeakSet<Element>();
+  #released: Released[] = [];
+  #queue: Promise<void> = Promise.resolve();
+  #observer: MutationObserver | undefined;
+
+  constructor(options: GateOptions) {
+    this.#options = options;
+  }
+
+  /** Starts watching the document and releases what is already allowed. */
+  start(): Promise<void> {
+    const {document} = this.#options;
+    this.#observer = new MutationObserver((records) => {
+      if (records.some((r) => Array.from(r.addedNodes).some((n) => n instanceof Element))) void this.update();
+    });
+    this.#observer.observe(document, {childList: true, subtree: true});
+    // Elements seen mid-parse may be incomplete (see #complete); parsing's end releases them.
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => void this.update(), {once: true});
+    return this.update();
+  }
+
+  /** Stops watching; released elements stay as they are. */
+  stop(): void {
+    this.#observer?.disconnect();
+  }
+
+  /** Releases everything now allowed, after any pass still running. Never rejects. */
+  update(): Promise<void> {
+    this.#queue = this.#queue.then(() => this.#pass()).catch((error: unknown) => {
+      this.#options.report([{path: 'samtycke', message: `releasing failed: ${String(error)}`, fix: 'report this to the Samtycke developers'}]);
+    });
+    return this.#queue;
+  }
+
+  /**
+   * Takes back released elements that are no longer allowed: embeds return to their blocked
+   * state; scripts cannot be stopped, so the answer says whether one is running.
+   */
+  revoke(): {scriptsRunning: boolean} {
+    let scriptsRunning = false;
+    this.#released = this.#released.filter(({element, requirement, script}) => {
+      if (this.#options.isAllowed(requirement)) return true;
+      if (script) {
+        scriptsRunning = true;
+        return true;
+      }
+      if (element.localName === 'iframe') element.setAttribute('src', 'about:blank');
+      else for (const name of DEFERRED_ATTRIBUTES) if (element.hasAttribute(`data-${name}`)) element.removeAttribute(name);
+      this.#handled.delete(element);
+      return false;
+    });
+    return {scriptsRunning};
+  }
+
+  async #pass(): Promise<void> {
+    const {document, isAllowed} = this.#options;
+    const problems: Problem[] = [];
+    const scripts: HTMLScriptElement[] = [];
+    for (const element of Array.from(document.querySelectorAll('[data-consent]'))) {
+      if (this.#handled.has(element)) continue;
+      const problem = this.#check(element);
+      if (problem) {
+        problems.push(problem);
+        this.#handled.add(element);
+        continue;
+      }
+      const requirement = requirementOf(element);
+      if (!isAllowed(requirement) || !this.#complete(element)) continue;
+      this.#handled.add(element);
+      if (element instanceof HTMLScriptElement) scripts.push(element);
+      else {
+        releaseEmbed(element);
+        this.#released.push({element, requirement, script: false});
+      }
+    }
+    if (problems.length) this.#options.report(problems);
+    await runInOrder(scripts, (fresh, blocked) => {
+      this.#handled.add(fresh);
+      this.#released.push({element: fresh, requirement: requirementOf(blocked), script: true});
+    });
+  }
+
+  /**
+   * While the parser is still running, a script's text may be only partly parsed. The parser adds
+   * the next node only after the end tag, so an element with a following sibling is complete.
+   */
+  #complete(element: Element): boolean {
+    return element.ownerDocument.readyState !== 'loading' || element.localName !== 'script' || element.nextSibling !== null;
+  }
+
+  #check(element: Element): Problem | undefined {
+    const {categories, services} = this.#options.declared;
+    const {categories: needed, service} = requirementOf(element);
+    const path = describeElement(element);
+    const unknown = needed.find((c) => !categories.has(c));
+    if (!needed.length) return {path, message: 'data-consent is empty', fix: `name the category it needs, such as data-consent="analytics"`};
+    if (unknown) return {path, message: `names the category "${unknown}", which the config does not declare`, fix: `use one of ${[...categories].join(', ')}, or add "${unknown}" to categories in the config`};
+    if (service && !services.has(service)) return {path, message: `names the service "${service}", which the config does not declare`, fix: `add a service with "id": "${service}" to services in the config, or fix data-service`};
+    if (element instanceof HTMLScriptElement && isExecutable(element)) {
+      return {path, message: 'ran before consent: it is not blocked', fix: 'add type="text/plain" so it waits for consent'};
+    }
+    if (!(element instanceof HTMLScriptElement) && element.hasAttribute('src') && !element.hasAttribute('data-src')) {
+      return {path, message: 'loaded before consent: it has src', fix: 'rename src to data-src so it waits for consent'};
+    }
+    return undefined;
+  }
+}
+
+/** Gives an iframe, image, media element or link its deferred attributes, and its `<source>`s. */
+function releaseEmbed(element: Element): void {
+  for (const node of [element, ...Array.from(element.querySelectorAll('source[data-src], source[data-srcset]'))]) {
+    for (const name of DEFERRED_ATTRIBUTES) {
+      const value = node.getAttribute(`data-${name}`);
+      if (value !== null) node.setAttribute(name, value);
+    }
+  }
+  if (element instanceof HTMLMediaElement) element.load();
+}

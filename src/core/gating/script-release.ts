@@ -1,0 +1,61 @@
+/** Script types the browser executes; any other `type` (such as `text/plain`) keeps a script inert. */
+const EXECUTABLE = /^(|module|(text|application)\/(x-)?(java|ecma|j|live)script)$/i;
+
+/** `true` when the browser would run this script as it stands: it was never blocked. */
+export const isExecutable = (script: HTMLScriptElement): boolean =>
+  !script.hasAttribute('type') || EXECUTABLE.test(script.getAttribute('type')!.trim());
+
+/**
+ * A runnable copy of a blocked script: same attributes, `type` from `data-type` (or none),
+ * `src` from `data-src` (or `src`), the same text and CSP nonce. The nonce is read from the
+ * property: browsers hide the attribute once a CSP applies (https://html.spec.whatwg.org/#nonce-attributes).
+ */
+export function reviveScript(blocked: HTMLScriptElement): HTMLScriptElement {
+  const fresh = blocked.ownerDocument.createElement('script');
+  for (const {name, value} of Array.from(blocked.attributes)) {
+    if (name !== 'type' && name !== 'data-type') fresh.setAttribute(name, value);
+  }
+  const type = blocked.getAttribute('data-type');
+  if (type) fresh.setAttribute('type', type);
+  const src = blocked.getAttribute('data-src');
+  if (src) fresh.setAttribute('src', src);
+  if (blocked.nonce) fresh.nonce = blocked.nonce;
+  fresh.text = blocked.text;
+  // Inserted scripts are async by default; a parser-inserted one without `async` ran in order.
+  if (fresh.hasAttribute('src') && !blocked.hasAttribute('async')) fresh.async = false;
+  return fresh;
+}
+
+const settled = (script: HTMLScriptElement): Promise<void> =>
+  new Promise((done) => {
+    script.addEventListener('load', () => done(), {once: true});
+    script.addEventListener('error', () => done(), {once: true});
+  });
+
+/**
+ * Runs blocked scripts exactly once, in the given (document) order, as the parser would have:
+ * external classic scripts download in parallel and execute in order (`async = false`); an inline
+ * script waits for the external ones before it, and external modules are awaited because
+ * modules are never ordered with classic scripts by the browser. A script that fails to load
+ * does not stop the ones after it, just as on a normal page. `onRun` sees each fresh element
+ * (and the blocked one it replaces) before it is inserted.
+ */
+export async function runInOrder(blocked: readonly HTMLScriptElement[], onRun: (fresh: HTMLScriptElement, blocked: HTMLScriptElement) => void): Promise<void> {
+  let pending: Promise<void>[] = [];
+  for (const old of blocked) {
+    if (!old.isConnected) continue;
+    const fresh = reviveScript(old);
+    const external = fresh.hasAttribute('src');
+    const module = fresh.type === 'module';
+    if (!external || module) {
+      await Promise.all(pending);
+      pending = [];
+    }
+    const loaded = external ? settled(fresh) : undefined;
+    onRun(fresh, old);
+    old.replaceWith(fresh);
+    if (loaded && module) await loaded;
+    else if (loaded && !fresh.async) pending.push(loaded);
+  }
+  await Promise.all(pending);
+}

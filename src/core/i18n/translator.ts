@@ -1,0 +1,55 @@
+import type {Duration, Localized} from '../types.js';
+import {localeChain} from './resolve-language.js';
+
+/** Flat locale data: `{"banner.title": "…"}`, with `{name}` placeholders. */
+export type LocaleData = Readonly<Record<string, string>>;
+
+/** Looks texts up in one language. */
+export interface Translator {
+  /** The language tag in use, for `lang` attributes. */
+  readonly language: string;
+  /** The text of `key` with `{name}` placeholders filled; the key itself if no locale has it. */
+  t(key: string, params?: Readonly<Record<string, string | number>>): string;
+  /** `key.one`, `key.other`, … chosen by `Intl.PluralRules` for `count`, which fills `{count}`. */
+  plural(key: string, count: number, params?: Readonly<Record<string, string | number>>): string;
+  /** A shop text from the config in this language (or the default language's). */
+  localized(value: Localized | undefined): string;
+  /** A duration (`"13 months"`, `"session"`) in words. */
+  duration(value: Duration): string;
+}
+
+export interface TranslatorOptions {
+  readonly language: string;
+  /** Locale data by language tag; `en` is the last fallback. */
+  readonly locales: Readonly<Record<string, LocaleData>>;
+  /** The shop's overrides by language (config `texts`); they win over the locales. */
+  readonly overrides?: Readonly<Record<string, LocaleData>>;
+  /** Language used for a shop text that lacks the current one. */
+  readonly defaultLanguage?: string;
+}
+
+/** Creates a translator. Lookups never throw: a missing key shows as itself, so it is noticed. */
+export function createTranslator({language, locales, overrides = {}, defaultLanguage = 'en'}: TranslatorOptions): Translator {
+  const chain = localeChain(language);
+  const sources = chain.flatMap((tag) => [overrides[tag], locales[tag]]).filter((s): s is LocaleData => !!s);
+  const rules = new Intl.PluralRules(language);
+  const fill = (text: string, params: Readonly<Record<string, string | number>> = {}) =>
+    text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  const lookup = (key: string): string | undefined => sources.find((s) => key in s)?.[key];
+  const t: Translator['t'] = (key, params) => fill(lookup(key) ?? key, params);
+  return {
+    language,
+    t,
+    plural: (key, count, params) =>
+      fill(lookup(`${key}.${rules.select(count)}`) ?? lookup(`${key}.other`) ?? key, {count, ...params}),
+    localized: (value) => {
+      if (value === undefined || typeof value === 'string') return value ?? '';
+      return [...chain, defaultLanguage].map((tag) => value[tag]).find((v) => v !== undefined) ?? Object.values(value)[0] ?? '';
+    },
+    duration: (value) => {
+      const match = /^(\d+) (minute|hour|day|week|month|year)s?$/.exec(value);
+      if (!match) return t(`duration.${value}`);
+      return new Intl.NumberFormat(language, {style: 'unit', unit: match[2], unitDisplay: 'long'}).format(Number(match[1]));
+    },
+  };
+}

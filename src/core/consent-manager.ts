@@ -204,14 +204,12 @@ export class ConsentManager extends EventTarget {
       categories,
       services: Object.fromEntries(this.config.services.map((s) => [s.id, categories[s.category] && services[s.id] !== false])),
     };
-    let persisted = true;
     try {
       await this.#store.set(record);
     } catch (error) {
       this.#failStorage(error);
-      persisted = false;
     }
-    await this.#apply(record, persisted, 'this-tab');
+    await this.#apply(record, !this.#storageFailed, 'this-tab');
     this.#channel?.postMessage(record);
     return this.#state;
   }

@@ -66,15 +66,18 @@ export class Gate {
 
   /**
    * Takes back released elements that are no longer allowed: embeds return to their blocked
-   * state; scripts cannot be stopped, so the answer says whether one is running.
+   * state; scripts cannot be stopped, so the answer says whether one that is no longer allowed
+   * is running.
    */
   revoke(): {scriptsRunning: boolean} {
     let scriptsRunning = false;
     this.#released = this.#released.filter(({element, requirement, script}) => {
       if (this.#options.isAllowed(requirement)) return true;
+      // A script is reported once: if the page keeps it running, a later withdrawal of
+      // something else does not count it again.
       if (script) {
         scriptsRunning = true;
-        return true;
+        return false;
       }
       if (element.localName === 'iframe') element.setAttribute('src', 'about:blank');
       else for (const name of DEFERRED_ATTRIBUTES) if (element.hasAttribute(`data-${name}`)) element.removeAttribute(name);

@@ -1,0 +1,67 @@
+import {assert} from '@esm-bundle/chai';
+import {createTranslator, resolveLanguage} from '../../src/core/index.js';
+import en from '../../locales/en.json';
+import sv from '../../locales/sv.json';
+
+const locales = {en, sv};
+
+suite('language', () => {
+  const supported = ['sv', 'en'];
+  test('the config forces a language when it says so', () => {
+    assert.equal(resolveLanguage({forced: 'en', page: 'sv', supported, fallback: 'sv'}), 'en');
+  });
+  test('the page language comes next, a region falling back to its language', () => {
+    assert.equal(resolveLanguage({page: 'en', browser: ['sv'], supported, fallback: 'sv'}), 'en');
+    assert.equal(resolveLanguage({page: 'sv-FI', supported, fallback: 'en'}), 'sv');
+  });
+  test('then the browser languages in order, then the default', () => {
+    assert.equal(resolveLanguage({page: 'de', browser: ['fr', 'en-GB'], supported, fallback: 'sv'}), 'en');
+    assert.equal(resolveLanguage({page: '', browser: ['de'], supported, fallback: 'sv'}), 'sv');
+  });
+  test('a language finds a supported regional variant', () => {
+    assert.equal(resolveLanguage({page: 'sv', supported: ['sv-FI', 'fi'], fallback: 'fi'}), 'sv-FI');
+  });
+});
+
+suite('translator', () => {
+  test('texts come from the language, then English; placeholders are filled', () => {
+    const t = createTranslator({language: 'sv', locales}).t;
+    assert.equal(t('banner.acceptAll'), 'Acceptera alla');
+    assert.equal(t('banner.withdraw', {settings: 'X'}), 'Du kan när som helst ändra ditt val eller återkalla ditt samtycke under ”X”.');
+    assert.equal(createTranslator({language: 'de', locales}).t('banner.rejectAll'), 'Reject all', 'unknown language falls back to English');
+    assert.equal(createTranslator({language: 'sv-FI', locales}).t('banner.rejectAll'), 'Neka alla', 'region falls back to language');
+  });
+  test('the shop overrides win', () => {
+    const t = createTranslator({language: 'sv', locales, overrides: {sv: {'banner.title': 'Kakor hos oss'}}}).t;
+    assert.equal(t('banner.title'), 'Kakor hos oss');
+  });
+  test('plurals follow the language rules', () => {
+    const i18n = createTranslator({language: 'sv', locales});
+    assert.equal(i18n.plural('preferences.services', 1), '1 tjänst');
+    assert.equal(i18n.plural('preferences.services', 3), '3 tjänster');
+  });
+  test('durations are written out in the language', () => {
+    assert.equal(createTranslator({language: 'sv', locales}).duration('2 years'), '2 år');
+    assert.equal(createTranslator({language: 'en', locales}).duration('13 months'), '13 months');
+    assert.equal(createTranslator({language: 'en', locales}).duration('session'), 'Until you close the browser');
+  });
+  test('shop texts pick the visitor language, else the default language', () => {
+    const i18n = createTranslator({language: 'en', locales, defaultLanguage: 'sv'});
+    assert.equal(i18n.localized({sv: 'Hej', en: 'Hi'}), 'Hi');
+    assert.equal(i18n.localized({sv: 'Hej'}), 'Hej');
+    assert.equal(i18n.localized('Same'), 'Same');
+  });
+});
+
+suite('locales', () => {
+  const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort().join(',');
+  for (const [language, data] of Object.entries(locales)) {
+    test(`${language} has exactly the English keys and placeholders`, () => {
+      assert.deepEqual(Object.keys(data).sort(), Object.keys(en).sort(), 'same keys');
+      for (const [key, text] of Object.entries(en)) {
+        assert.equal(placeholders((data as Record<string, string>)[key]), placeholders(text), `placeholders of ${key}`);
+        assert.isNotEmpty((data as Record<string, string>)[key].trim(), `${key} is not empty`);
+      }
+    });
+  }
+});

@@ -45,10 +45,12 @@ export interface StartOptions {
   readonly store?: ConsentStore;
 }
 
+const placeholderState = (status: 'loading' | 'unavailable'): ConsentState =>
+  Object.freeze({status, reason: null, categories: {necessary: true}, services: {}, record: null, persisted: false});
+/** The state while the configuration loads. */
+const LOADING = placeholderState('loading');
 /** The state of a widget whose configuration failed: nothing but `necessary` is ever allowed. */
-const UNAVAILABLE: ConsentState = Object.freeze({
-  status: 'unavailable', reason: null, categories: {necessary: true}, services: {}, record: null, persisted: false,
-});
+const UNAVAILABLE = placeholderState('unavailable');
 
 /** Resolves when `document.body` exists, without waiting for the whole page to parse. */
 const whenBody = (document: Document): Promise<HTMLElement> =>
@@ -70,6 +72,12 @@ const whenBody = (document: Document): Promise<HTMLElement> =>
  * nothing tagged is released; the page keeps working.
  */
 export function start({document = window.document, configUrl = null, store = createIdbStore()}: StartOptions = {}): Samtycke {
+  const window = document.defaultView as Window;
+  // A second copy (the script tag twice, or the tag and a bundle) would release scripts twice.
+  if (window.samtycke) {
+    console.warn('Samtycke is already running on this page; the second copy does nothing.');
+    return window.samtycke;
+  }
   // IndexedDB is read while the configuration loads: a returning visitor's scripts then wait
   // for whichever is slower, not for both in turn.
   const early = store.get();
@@ -133,7 +141,11 @@ export function start({document = window.document, configUrl = null, store = cre
     body.prepend(banner, preferences, button);
   }
 
-  managerPromise.then((m) => (manager = m));
+  let failed = false;
+  void managerPromise.then((m) => {
+    manager = m;
+    failed = !m;
+  });
   const ready = managerPromise.then((m) => (m ? m.ready : UNAVAILABLE));
   const decide = (run: (m: ConsentManager) => Promise<ConsentState>) =>
     managerPromise.then((m) => (m ? run(m) : UNAVAILABLE));
@@ -141,7 +153,7 @@ export function start({document = window.document, configUrl = null, store = cre
   const api: Samtycke = {
     ready,
     get state() {
-      return manager?.state ?? UNAVAILABLE;
+      return manager?.state ?? (failed ? UNAVAILABLE : LOADING);
     },
     isAllowed: (category, service) => manager?.isAllowed(category, service) ?? false,
     acceptAll: () => decide((m) => m.acceptAll()),
@@ -156,7 +168,7 @@ export function start({document = window.document, configUrl = null, store = cre
       return () => document.removeEventListener(type, listener);
     },
   };
-  (document.defaultView as (Window & {samtycke?: Samtycke}) | null)!.samtycke = api;
+  window.samtycke = api;
   return api;
 }
 

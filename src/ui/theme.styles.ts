@@ -20,6 +20,7 @@ export const themeStyles = css`
     line-height: 1.5;
     color: var(--_fg);
   }
+  :host([hidden]),
   [hidden] {
     display: none !important;
   }

@@ -2,6 +2,9 @@ import type {Problem} from '../types.js';
 import {describeElement, requirementOf, type Requirement} from './requirement.js';
 import {isExecutable, runInOrder} from './script-release.js';
 
+/** What marks an element as needing consent. */
+const SELECTOR = '[data-consent]';
+
 /** Attributes an embed keeps as `data-*` until consent, then gets back. */
 const DEFERRED_ATTRIBUTES = ['src', 'srcset', 'href', 'poster'] as const;
 
@@ -43,7 +46,8 @@ export class Gate {
   start(): Promise<void> {
     const {document} = this.#options;
     this.#observer = new MutationObserver((records) => {
-      if (records.some((r) => Array.from(r.addedNodes).some((n) => n instanceof Element))) void this.update();
+      const tagged = (n: Node) => n instanceof Element && (n.matches(SELECTOR) || n.querySelector(SELECTOR) !== null);
+      if (records.some((r) => Array.from(r.addedNodes).some(tagged))) void this.update();
     });
     this.#observer.observe(document, {childList: true, subtree: true});
     // Elements seen mid-parse may be incomplete (see #complete); parsing's end releases them.
@@ -91,7 +95,7 @@ export class Gate {
     const {document, isAllowed} = this.#options;
     const problems: Problem[] = [];
     const scripts: HTMLScriptElement[] = [];
-    for (const element of Array.from(document.querySelectorAll('[data-consent]'))) {
+    for (const element of Array.from(document.querySelectorAll(SELECTOR))) {
       if (this.#handled.has(element)) continue;
       const problem = this.#check(element);
       if (problem) {

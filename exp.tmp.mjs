@@ -1,0 +1,10 @@
+import {rollup} from 'rollup';
+import config from './rollup.config.mjs';
+import terser from '@rollup/plugin-terser';
+import {gzipSync} from 'zlib';
+const stubs = JSON.parse(process.argv[2] || '{}');
+const c = config[0];
+const plugins = [{name: 'stub', load(id) { for (const [k, v] of Object.entries(stubs)) if (id.endsWith(k)) return v; return null; }}, ...c.plugins];
+const b = await rollup({...c, plugins});
+const {output} = await b.generate(c.output);
+console.log(output[0].code.length, gzipSync(output[0].code, {level: 9}).length);

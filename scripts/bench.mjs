@@ -6,10 +6,11 @@
 //
 // What is measured (every time is page-side `performance.now()`, i.e. ms since navigation start):
 //   - bytes of dist/samtycke.js: raw, gzip -9, brotli q11;
-//   - first visit (fresh browser context, empty IndexedDB): navigation start → first animation
-//     frame in which the banner box (`[part~=banner]` in samtycke-banner's shadow root) exists with
-//     a non-zero size. That frame's rAF timestamp approximates the first paint containing it.
-//     Plus FCP, long tasks, CLS, CDP Performance.getMetrics (page-wide ScriptDuration and
+//   - first visit (fresh browser context, empty IndexedDB): navigation start → the first
+//     requestAnimationFrame callback that finds the banner box (`[part~=banner]` in
+//     samtycke-banner's shadow root) with a non-zero size; that frame's paint shows it. Its
+//     performance.now() is used, not the callback's timestamp argument, which is the frame's start
+//     and on a busy main thread can even precede the DOM change. Plus FCP, long tasks, CLS, CDP Performance.getMetrics (page-wide ScriptDuration and
 //     TaskDuration), and where the time goes (samtycke.js download and execution, config fetch,
 //     IndexedDB open and read, samtycke-ready);
 //   - release: click on "Acceptera alla" (capture listener on document) → gtag.js stand-in runs;
@@ -28,6 +29,8 @@
 // Runs are interleaved: each iteration visits every variant (3 pages × 2 CPU rates) in a seeded
 // random order; the first --warmup iterations (default 1) are discarded. Waits are on page-side
 // signals (page.waitForFunction), with a bounded timeout per run.
+import {execFileSync} from 'node:child_process';
+import {createHash} from 'node:crypto';
 import {brotliCompressSync, constants as zlibConstants, gzipSync} from 'node:zlib';
 import {existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync} from 'node:fs';
 import os from 'node:os';
@@ -224,6 +227,7 @@ const PROBE = String.raw`(() => {
       widgetScript: resource('/samtycke/samtycke.js'),
       config: resource('/samtycke.config.json'),
       gtag: resource('/stand-ins/gtag.js'),
+      videoFrame: resource('/stand-ins/video.html'),
       status: window.samtycke?.state?.status ?? null,
     };
   };
@@ -261,18 +265,28 @@ function makeServerRoot() {
 // ---------------------------------------------------------------------------------------------
 // Runs
 
-const waitFor = (page, expression, what) =>
-  page.waitForFunction(expression, null, {polling: 50, timeout: RUN_TIMEOUT}).catch((error) => {
-    throw new Error(`timed out waiting for ${what} (${error.message.split('\n')[0]})`);
-  });
+/**
+ * Waits until `expression` is true in the page (polled every 50 ms: the times themselves are
+ * recorded in the page, so the polling only costs wall time). An uncaught error in the page
+ * ends the wait at once: a broken build should fail the run, not time out.
+ */
+const waitFor = ({page, crashed}, expression, what) =>
+  Promise.race([
+    page.waitForFunction(expression, null, {polling: 50, timeout: RUN_TIMEOUT}).catch((error) => {
+      throw new Error(`timed out waiting for ${what} (${error.message.split('\n')[0]})`);
+    }),
+    crashed,
+  ]);
 
 /** A new page in `context`, with CDP performance metrics on and the CPU rate set before navigation. */
 async function openPage(context, rate) {
   const page = await context.newPage();
+  const crashed = new Promise((_, reject) => page.on('pageerror', (error) => reject(new Error(`uncaught error in the page: ${error.message}`))));
+  crashed.catch(() => undefined);
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
   await cdp.send('Emulation.setCPUThrottlingRate', {rate});
-  return {page, cdp};
+  return {page, cdp, crashed};
 }
 
 async function cdpMetrics(cdp) {
@@ -294,18 +308,18 @@ async function runWidget(browser, base, rate) {
     await context.addInitScript(PROBE);
     const first = await openPage(context, rate);
     await first.page.goto(base, {waitUntil: 'load', timeout: RUN_TIMEOUT});
-    await waitFor(first.page, () => window.__bench.marks.bannerFrame !== undefined && window.__bench.marks.ready !== undefined, 'the banner');
+    await waitFor(first, () => window.__bench.marks.bannerFrame !== undefined && window.__bench.marks.ready !== undefined, 'the banner');
     const visit = await first.page.evaluate(() => window.__bench.collect());
     const metrics = await cdpMetrics(first.cdp);
 
     await first.page.locator('samtycke-banner').getByRole('button', {name: 'Acceptera alla', exact: true}).click({timeout: RUN_TIMEOUT});
-    await waitFor(first.page, () => window.__samtyckeDemo?.analyticsRanAt !== undefined && window.__bench.marks.click !== undefined, 'gtag.js after the click');
+    await waitFor(first, () => window.__samtyckeDemo?.analyticsRanAt !== undefined && window.__bench.marks.click !== undefined, 'gtag.js after the click');
     const released = await first.page.evaluate(() => window.__bench.collect());
     await first.page.close();
 
     const again = await openPage(context, rate);
     await again.page.goto(base, {waitUntil: 'load', timeout: RUN_TIMEOUT});
-    await waitFor(again.page, () => window.__samtyckeDemo?.analyticsRanAt !== undefined && window.__bench.marks.ready !== undefined, 'gtag.js on the returning visit');
+    await waitFor(again, () => window.__samtyckeDemo?.analyticsRanAt !== undefined && window.__bench.marks.ready !== undefined, 'gtag.js on the returning visit');
     const returning = await again.page.evaluate(() => window.__bench.collect());
     await again.page.close();
 
@@ -314,46 +328,56 @@ async function runWidget(browser, base, rate) {
     if (returning.marks.bannerFrame !== undefined) throw new Error('the banner was shown to a returning visitor');
     if (returning.status !== 'decided') throw new Error(`returning visitor's state is ${returning.status}`);
     const lt = sumLongTasks(visit.longTasks, m.bannerFrame);
+    const diff = (a, b) => (Number.isFinite(a) && Number.isFinite(b) ? a - b : undefined);
     return {
       first: {
         bannerVisible: m.bannerFrame,
+        bannerFrameTimestamp: m.bannerFrameTimestamp,
         bannerDom: m.bannerDom,
         fcp: m.fcp,
         cls: visit.cls,
         longTasks: lt.count,
         longTaskMs: lt.totalMs,
         ...metrics,
-        // Where the time goes.
+        // Where the time goes, in order.
         documentResponseEnd: visit.nav?.responseEnd,
         widgetResponseEnd: visit.widgetScript?.responseEnd,
         widgetExecuted: m.widgetExecuted,
-        widgetExecMs: m.widgetExecuted - visit.widgetScript?.responseEnd,
-        configFetchStart: visit.config?.start,
-        configResponseEnd: visit.config?.responseEnd,
-        configFetchMs: visit.config ? visit.config.responseEnd - visit.config.start : undefined,
+        widgetExecMs: diff(m.widgetExecuted, visit.widgetScript?.responseEnd),
         idbOpenStart: m.idbOpenStart,
-        idbOpenEnd: m.idbOpenEnd,
-        idbGetEnd: m.idbGetEnd,
-        idbMs: m.idbGetEnd - m.idbOpenStart,
+        configFetchCalled: m.configFetchCalled,
+        configResponseEnd: visit.config?.responseEnd,
+        configText: m.configText,
+        configMs: diff(m.configText, m.configFetchCalled),
         domContentLoaded: visit.nav?.domContentLoaded,
         bannerInserted: m.bannerInserted,
+        setupMs: diff(m.bannerInserted, m.configText),
+        idbOpenEnd: m.idbOpenEnd,
+        idbGetEnd: m.idbGetEnd,
+        idbMs: diff(m.idbGetEnd, m.idbOpenStart),
         ready: m.ready,
+        renderMs: diff(m.bannerDom, m.ready),
+        frameWaitMs: diff(m.bannerFrame, m.bannerDom),
         load: visit.nav?.load,
       },
       release: {
-        clickToAnalytics: released.analyticsRanAt - released.marks.click,
-        clickToIdbCommitted: released.marks.idbPutCommitted - released.marks.click,
-        clickToGtagRequest: released.gtag ? released.gtag.start - released.marks.click : undefined,
-        gtagFetchMs: released.gtag ? released.gtag.responseEnd - released.gtag.start : undefined,
+        clickToAnalytics: diff(released.analyticsRanAt, released.marks.click),
+        clickToIdbCommitted: diff(released.marks.idbPutCommitted, released.marks.click),
+        clickToGtagRequest: diff(released.gtag?.start, released.marks.click),
+        gtagFetchMs: diff(released.gtag?.responseEnd, released.gtag?.start),
       },
       returning: {
         analyticsRanAt: returning.analyticsRanAt,
         ready: returning.marks.ready,
         fcp: returning.marks.fcp,
         widgetExecuted: returning.marks.widgetExecuted,
-        configResponseEnd: returning.config?.responseEnd,
+        configText: returning.marks.configText,
         idbGetEnd: returning.marks.idbGetEnd,
         gtagRequest: returning.gtag?.start,
+        gtagResponseEnd: returning.gtag?.responseEnd,
+        gtagWaitMs: diff(returning.analyticsRanAt, returning.gtag?.responseEnd),
+        videoFrameRequest: returning.videoFrame?.start,
+        domContentLoaded: returning.nav?.domContentLoaded,
         cls: returning.cls,
       },
     };
@@ -367,9 +391,10 @@ async function runReference(browser, url, kind, rate) {
   const context = await browser.newContext();
   try {
     await context.addInitScript(PROBE);
-    const {page, cdp} = await openPage(context, rate);
+    const tab = await openPage(context, rate);
+    const {page, cdp} = tab;
     await page.goto(url, {waitUntil: 'load', timeout: RUN_TIMEOUT});
-    await waitFor(page, kind === 'untagged'
+    await waitFor(tab, kind === 'untagged'
       ? () => window.__bench.marks.fcp !== undefined && window.__samtyckeDemo?.analyticsRanAt !== undefined
       : () => window.__bench.marks.fcp !== undefined, 'first contentful paint');
     // Give the page the same settling a widget run gets (its banner frame comes after load).
@@ -443,11 +468,22 @@ async function main() {
     }}).length,
   };
 
+  const git = (...args) => {
+    try {
+      return execFileSync('git', args, {cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore']}).trim();
+    } catch {
+      return null;
+    }
+  };
+  const build = {sha256: createHash('sha256').update(source).digest('hex'), commit: git('rev-parse', 'HEAD'),
+    dirty: git('status', '--porcelain', '--', 'src', 'locales', 'schema', 'rollup.config.mjs', 'package.json')?.length > 0};
+
   const serverRoot = makeServerRoot();
   const server = await startServer({port: 0, root: serverRoot});
   const browser = await chromium.launch(launchOptions());
   const browserVersion = browser.version();
   const started = Date.now();
+  const loadBefore = os.loadavg()[0];
   const random = mulberry32(options.seed);
 
   const variants = RATES.flatMap((rate) => ['widget', 'no-widget', 'untagged'].map((kind) => ({kind, rate})));
@@ -461,14 +497,18 @@ async function main() {
       const warm = i < options.warmup;
       process.stderr.write(`${warm ? 'warm-up' : 'run'} ${warm ? i + 1 : i - options.warmup + 1}/${warm ? options.warmup : options.runs}\r`);
       for (const variant of shuffle(variants, random)) {
+        const t0 = performance.now();
         try {
           const result = variant.kind === 'widget'
             ? await runWidget(browser, server.url, variant.rate)
             : await runReference(browser, `${server.url}__bench/${variant.kind}.html`, variant.kind, variant.rate);
-          if (!warm) samples[key(variant)].push({iteration: i - options.warmup, ...result});
+          if (!warm) samples[key(variant)].push({iteration: i - options.warmup, wallMs: Math.round(performance.now() - t0), ...result});
         } catch (error) {
-          failures.push({iteration: i - options.warmup, variant: key(variant), error: String(error.message ?? error)});
-          process.stderr.write(`\n${key(variant)} failed: ${error.message}\n`);
+          const message = String(error.message ?? error).split('\n')[0];
+          failures.push({iteration: i - options.warmup, variant: key(variant), error: message});
+          process.stderr.write(`\n${key(variant)} failed: ${message}\n`);
+          const recent = failures.filter((f) => f.variant === key(variant) && f.iteration > i - options.warmup - 3);
+          if (warm || recent.length >= 3) throw new Error(`bench: ${key(variant)} fails (${message}); stopping. Is dist/samtycke.js built and working?`);
         }
       }
     }
@@ -479,6 +519,8 @@ async function main() {
   }
   process.stderr.write('\n');
   const seconds = (Date.now() - started) / 1000;
+  const load = {before: loadBefore, after: os.loadavg()[0], cpus: os.cpus().length};
+  const busy = Math.max(load.before, load.after) > load.cpus;
 
   // Per-rate summaries. Paired differences use the widget and reference runs of one iteration.
   const pick = (list, fn) => list.map(fn);
@@ -510,9 +552,15 @@ async function main() {
   // Markdown.
   const out = [];
   out.push(`## Samtycke benchmark`, '');
-  out.push(`Chromium ${browserVersion}, ${os.cpus().length}× ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}. ` +
+  const buildLabel = build.commit ? `commit ${build.commit.slice(0, 7)}${build.dirty ? ' + uncommitted changes' : ''}` : 'no git commit';
+  out.push(`dist/samtycke.js sha256 ${build.sha256.slice(0, 12)} (${buildLabel}). ` +
+    `Chromium ${browserVersion}, ${os.cpus().length}× ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}. ` +
     `${options.runs} runs per variant (+${options.warmup} warm-up), interleaved; ${seconds.toFixed(0)} s.` +
     (failures.length ? ` **${failures.length} run(s) failed** (see JSON).` : ''), '');
+  if (busy) {
+    out.push(`> **Busy machine:** 1-minute load average ${load.before.toFixed(1)} before, ${load.after.toFixed(1)} after, on ${load.cpus} CPUs. ` +
+      'Other processes competed for the CPU, so the spread (p90, max) is wider than the widget alone explains; compare medians, and rerun on a quiet machine.', '');
+  }
   out.push('| dist/samtycke.js | bytes |', '|---|---:|');
   out.push(`| raw | ${bytes.raw} (${kib(bytes.raw)}) |`, `| gzip -9 | ${bytes.gzip} (${kib(bytes.gzip)}) |`, `| brotli q11 | ${bytes.brotli} (${kib(bytes.brotli)}) |`, '');
 
@@ -528,7 +576,7 @@ async function main() {
   const section = (label) => out.push(`| **${label}** |${' |'.repeat(head.length - 1)}`);
 
   section('First visit (fresh context, empty IndexedDB), ms from navigation start');
-  row('Banner visible (first rAF frame with the box)', (s) => s.firstVisit.bannerVisible);
+  row('Banner visible (first rAF callback that sees the box)', (s) => s.firstVisit.bannerVisible);
   row('FCP with widget', (s) => s.firstVisit.fcp);
   row('FCP without widget (reference)', (s) => s.noWidget.fcp);
   row('FCP delta, paired (widget − reference)', (s) => s.pairedDelta.fcp);
@@ -540,19 +588,27 @@ async function main() {
   row('CDP ScriptDuration without widget', (s) => s.noWidget.scriptMs);
   row('ScriptDuration delta, paired (≈ samtycke.js)', (s) => s.pairedDelta.scriptMs);
   row('CDP TaskDuration delta, paired', (s) => s.pairedDelta.taskMs);
-  section('First visit: where the time goes (ms from navigation start)');
+  section('First visit: where the time goes (ms from navigation start unless "↳ … ms")');
   row('HTML response end', (s) => s.firstVisit.documentResponseEnd);
   row('samtycke.js response end', (s) => s.firstVisit.widgetResponseEnd);
-  row('samtycke.js executed (script load event)', (s) => s.firstVisit.widgetExecuted);
-  row('↳ parse + compile + run (executed − response end)', (s) => s.firstVisit.widgetExecMs);
-  row('config fetch start', (s) => s.firstVisit.configFetchStart);
-  row('config response end', (s) => s.firstVisit.configResponseEnd);
-  row('IndexedDB open start', (s) => s.firstVisit.idbOpenStart);
-  row('IndexedDB read done', (s) => s.firstVisit.idbGetEnd);
+  row('samtycke.js executed (its script load event)', (s) => s.firstVisit.widgetExecuted);
+  row('↳ parse + compile + run, ms', (s) => s.firstVisit.widgetExecMs);
+  row('IndexedDB open called', (s) => s.firstVisit.idbOpenStart);
+  row('config fetch() called', (s) => s.firstVisit.configFetchCalled);
+  row('config response end (Resource Timing)', (s) => s.firstVisit.configResponseEnd);
+  row('config body read (fetch().text() resolved)', (s) => s.firstVisit.configText);
+  row('↳ config fetch → body, ms', (s) => s.firstVisit.configMs);
   row('DOMContentLoaded', (s) => s.firstVisit.domContentLoaded);
+  row('banner element inserted', (s) => s.firstVisit.bannerInserted);
+  row('↳ config body → inserted (JSON parse, validation, set-up), ms', (s) => s.firstVisit.setupMs);
+  row('IndexedDB opened (new database)', (s) => s.firstVisit.idbOpenEnd);
+  row('IndexedDB read done', (s) => s.firstVisit.idbGetEnd);
+  row('↳ IndexedDB open + read, ms', (s) => s.firstVisit.idbMs);
   row('samtycke-ready', (s) => s.firstVisit.ready);
-  row('Banner in DOM and laid out (MutationObserver)', (s) => s.firstVisit.bannerDom);
-  row('Banner visible (rAF frame)', (s) => s.firstVisit.bannerVisible);
+  row('banner rendered and laid out (MutationObserver)', (s) => s.firstVisit.bannerDom);
+  row('↳ rendered − ready, ms (negative: rendered before the event)', (s) => s.firstVisit.renderMs);
+  row('banner visible (rAF)', (s) => s.firstVisit.bannerVisible);
+  row('↳ rendered → frame, ms', (s) => s.firstVisit.frameWaitMs);
   row('load event', (s) => s.firstVisit.load);
   section('Release: click "Acceptera alla" → gtag.js runs (ms)');
   row('Click → gtag.js stand-in ran', (s) => s.release.clickToAnalytics);
@@ -563,12 +619,16 @@ async function main() {
   row('gtag.js stand-in ran (first released script)', (s) => s.returning.analyticsRanAt);
   row('samtycke-ready', (s) => s.returning.ready);
   row('samtycke.js executed', (s) => s.returning.widgetExecuted);
-  row('config response end', (s) => s.returning.configResponseEnd);
+  row('config body read', (s) => s.returning.configText);
   row('IndexedDB read done', (s) => s.returning.idbGetEnd);
+  row('DOMContentLoaded', (s) => s.returning.domContentLoaded);
+  row('gtag.js requested', (s) => s.returning.gtagRequest);
+  row('↳ gtag.js response end → ran, ms', (s) => s.returning.gtagWaitMs);
   row('gtag.js without any consent layer (reference)', (s) => s.untagged.analyticsRanAt);
   row('Delay added, paired (widget − reference)', (s) => s.pairedDelta.returningAnalytics);
   out.push('');
-  out.push('Banner visible = rAF timestamp of the first frame in which the banner box has a size (≈ the paint that shows it). ' +
+  out.push('Banner visible = performance.now() in the first requestAnimationFrame callback that finds the banner box with a size; ' +
+    'that frame\'s paint shows it (the rAF timestamp itself is kept in the JSON but can precede the DOM change on a busy main thread). ' +
     'CDP durations are page-wide (all scripts/tasks of the page); the paired delta against the same page without samtycke.js ' +
     'approximates the widget\'s share. p90 is interpolated; "paired" = per-iteration difference, then summarized. ' +
     'Contexts are Playwright incognito contexts: IndexedDB is in memory, so disk-backed IndexedDB on real devices is slower.');
@@ -577,9 +637,10 @@ async function main() {
   mkdirSync(path.dirname(RESULTS), {recursive: true});
   writeFileSync(RESULTS, JSON.stringify({
     date: new Date().toISOString(),
-    environment: {chromium: browserVersion, node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, platform: `${os.platform()} ${os.release()}`},
+    environment: {loadAverage: load, chromium: browserVersion, node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, platform: `${os.platform()} ${os.release()}`},
     options: {...options, rates: RATES, runTimeoutMs: RUN_TIMEOUT},
     durationSeconds: seconds,
+    build,
     bytes,
     summary,
     failures,
@@ -590,6 +651,6 @@ async function main() {
 }
 
 main().catch((error) => {
-  console.error(error);
+  console.error(String(error?.message ?? '').startsWith('bench:') ? error.message : error);
   process.exit(1);
 });

@@ -1,7 +1,7 @@
 import en from '../locales/en.json';
 import sv from '../locales/sv.json';
 import {
-  ConfigLoadError, createConsentManager, createIdbStore, createTranslator, loadConfig, reportProblems, resolveLanguage,
+  ConfigLoadError, createConsentManager, createIdbStore, createLocalStorageMirror, createTranslator, loadConfig, reportProblems, resolveLanguage,
   SamtyckeChangeEvent, SamtyckeReadyEvent, SamtyckeWithdrawEvent, validateConfig,
   type ConsentChoices, type ConsentManager, type ConsentState, type ConsentStore, type DecisionOptions, type LocaleData,
   type SamtyckeEventMap,
@@ -72,11 +72,11 @@ const whenBody = (document: Document): Promise<HTMLElement> =>
  * nothing tagged is released; the page keeps working.
  */
 export function start({document = window.document, configUrl = null, store = createIdbStore()}: StartOptions = {}): Samtycke {
-  const window = document.defaultView as Window;
+  const view = document.defaultView as Window;
   // A second copy (the script tag twice, or the tag and a bundle) would release scripts twice.
-  if (window.samtycke) {
+  if (view.samtycke) {
     console.warn('Samtycke is already running on this page; the second copy does nothing.');
-    return window.samtycke;
+    return view.samtycke;
   }
   // IndexedDB is read while the configuration loads: a returning visitor's scripts then wait
   // for whichever is slower, not for both in turn.
@@ -96,7 +96,9 @@ export function start({document = window.document, configUrl = null, store = cre
         forced: config.language, page: document.documentElement.lang, browser: navigator.languages,
         supported: config.languages, fallback: config.defaultLanguage,
       });
-      const manager = createConsentManager(config, {document, store: primedStore, channel: 'samtycke', language});
+      const manager = createConsentManager(config, {
+        document, store: primedStore, mirror: createLocalStorageMirror(() => view.localStorage), channel: 'samtycke', language,
+      });
       const translator = createTranslator({language, locales: LOCALES, overrides: config.texts, defaultLanguage: config.defaultLanguage});
       void mount(document, manager, translator);
       return manager;
@@ -129,12 +131,12 @@ export function start({document = window.document, configUrl = null, store = cre
       element.manager = m;
       element.translator = translator;
     }
-    doc.addEventListener('samtycke-preferences-request', (e) => void preferences!.show(e.opener));
+    doc.addEventListener('samtycke-preferences-request', (e) => void preferences!.show(e.opener, button));
     doc.addEventListener('click', (e) => {
       const trigger = (e.target as Element | null)?.closest?.('[data-samtycke="preferences"]');
       if (!trigger) return;
       e.preventDefault();
-      void preferences!.show(trigger);
+      void preferences!.show(trigger, button);
     });
     const body = await whenBody(doc);
     // First in the body, so keyboard and screen-reader users meet the banner before the page.
@@ -168,7 +170,7 @@ export function start({document = window.document, configUrl = null, store = cre
       return () => document.removeEventListener(type, listener);
     },
   };
-  window.samtycke = api;
+  view.samtycke = api;
   return api;
 }
 

@@ -2,14 +2,17 @@ import {Gate} from './gating/gate.js';
 import type {Requirement} from './gating/requirement.js';
 import {clearTrackerData, createDocumentCookieJar, type CookieJar} from './gating/tracker-cleanup.js';
 import {createMemoryStore, parseRecord, type ConsentStore} from './storage/consent-store.js';
-import {SamtyckeChangeEvent, SamtyckeReadyEvent, SamtyckeWithdrawEvent, type ConsentDiff, type SamtyckeEventMap} from './events.js';
-import {ConsentMethod, type ConsentChoices, type ConsentRecord, type ConsentState, type DecisionOptions, type Problem, type ResolvedConfig, type UndecidedReason} from './types.js';
+import {noMirror, type DecisionMirror} from './storage/decision-mirror.js';
+import {SamtyckeChangeEvent, SamtyckeReadyEvent, SamtyckeWithdrawEvent, type ChangeDetail, type ConsentDiff, type SamtyckeEventMap} from './events.js';
+import {ConsentMethod, type ConsentChoices, type ConsentRecord, type ConsentState, type DecisionOptions, type Problem, type ResolvedConfig, type ServiceConfig, type UndecidedReason} from './types.js';
 
 /** The platform the manager works on; every part has a real default except `document`. */
 export interface Platform {
   readonly document: Document;
   /** Default: an in-memory store (the script-tag entry passes IndexedDB). */
   readonly store?: ConsentStore;
+  /** Synchronous copy of the decision for a fast start. Default: none (the script tag uses localStorage). */
+  readonly mirror?: DecisionMirror;
   /** Default: the document's cookies. */
   readonly cookies?: CookieJar;
   /** Default: `Date.now`. */
@@ -44,7 +47,8 @@ const diff = (from: Readonly<Record<string, boolean>>, to: Readonly<Record<strin
 export function reportProblems(out: NonNullable<Platform['console']>, source: string, problems: readonly Problem[]): void {
   if (!problems.length) return;
   out.groupCollapsed(`Samtycke: ${problems.length} problem${problems.length > 1 ? 's' : ''} in ${source}. Nothing that depends on ${problems.length > 1 ? 'them' : 'it'} is released.`);
-  for (const p of problems) out.error(`${source} ${p.path}: ${p.message}.\n  Fix: ${p.fix}.`);
+  const end = (text: string) => (/[.?!]$/.test(text) ? text : `${text}.`);
+  for (const p of problems) out.error(`${source} ${p.path}: ${end(p.message)}\n  Fix: ${end(p.fix)}`);
   out.groupEnd();
 }
 
@@ -71,18 +75,21 @@ export class ConsentManager extends EventTarget {
     super();
     this.config = config;
     const {document} = platform;
-    const window = document.defaultView;
+    const view = document.defaultView;
     this.#platform = {
       store: createMemoryStore(),
       cookies: createDocumentCookieJar(document),
       now: Date.now,
-      reload: () => window?.location.reload(),
+      reload: () => view?.location.reload(),
       language: 'en',
       console,
+      mirror: noMirror,
       ...platform,
     };
     this.#store = this.#platform.store;
-    this.#state = this.#undecided('loading');
+    // The mirror answers now; IndexedDB, the record, confirms or corrects it in #start.
+    const mirrored = this.#platform.mirror.read();
+    this.#state = this.#evaluate(mirrored);
     const services = new Map(config.services.map((s) => [s.id, s.category]));
     this.#gate = new Gate({
       document,
@@ -94,7 +101,7 @@ export class ConsentManager extends EventTarget {
       this.#channel = new BroadcastChannel(platform.channel);
       this.#channel.onmessage = (event: MessageEvent) => void this.#fromOtherTab(event.data);
     }
-    this.ready = this.#start();
+    this.ready = this.#start(mirrored);
   }
 
   /** The consent in force now: an immutable snapshot, replaced on every change. */
@@ -147,31 +154,47 @@ export class ConsentManager extends EventTarget {
     this.#channel?.close();
   }
 
-  async #start(): Promise<ConsentState> {
+  async #start(mirrored: ConsentRecord | null): Promise<ConsentState> {
+    // Release what the mirror allows at once (a returning visitor), or show the banner at once
+    // (a new one), while IndexedDB opens.
+    const released = this.#gate.start();
     let stored: ConsentRecord | null = null;
     try {
       stored = parseRecord(await this.#store.get());
     } catch (error) {
       this.#failStorage(error);
     }
-    // An expired or outdated decision allows nothing; only its consent id lives on.
-    this.#consentId = stored?.consentId;
-    const now = this.#platform.now();
-    if (!stored) this.#state = this.#undecided('new');
-    else if (stored.revision !== this.config.revision) this.#state = this.#undecided('revision');
-    else if (Date.parse(stored.expires) <= now) this.#state = this.#undecided('expired');
-    else this.#state = this.#decided(stored, !this.#storageFailed);
-    await this.#gate.start();
+    this.#consentId = stored?.consentId ?? mirrored?.consentId;
+    await released;
+    if (this.#storageFailed) this.#state = {...this.#state, persisted: false};
+    else {
+      if (stored && JSON.stringify(stored) !== JSON.stringify(mirrored)) {
+        // IndexedDB wins: the mirror was missing or out of date.
+        await this.#replace(this.#evaluate(stored), stored.method, 'storage');
+        this.#platform.mirror.write(stored);
+      } else if (!stored && mirrored) {
+        // The record went missing but its copy did not: restore the record from the copy.
+        await this.#store.set(mirrored).catch((error: unknown) => this.#failStorage(error));
+      }
+    }
     this.dispatchEvent(new SamtyckeReadyEvent(this.#state));
     return this.#state;
   }
 
-  #undecided(status: 'loading' | UndecidedReason): ConsentState {
+  /** The state a stored record gives: decided, or undecided when missing, outdated or expired. */
+  #evaluate(record: ConsentRecord | null): ConsentState {
+    if (!record) return this.#undecided('new');
+    if (record.revision !== this.config.revision) return this.#undecided('revision');
+    if (Date.parse(record.expires) <= this.#platform.now()) return this.#undecided('expired');
+    return this.#decided(record, true);
+  }
+
+  #undecided(reason: UndecidedReason): ConsentState {
     const categories = Object.fromEntries(this.config.categories.map((c) => [c.id, c.required]));
     const services = Object.fromEntries(this.config.services.map((s) => [s.id, categories[s.category]]));
     return {
-      status: status === 'loading' ? 'loading' : 'undecided',
-      reason: status === 'loading' ? null : status,
+      status: 'undecided',
+      reason,
       categories,
       services,
       record: null,
@@ -206,10 +229,12 @@ export class ConsentManager extends EventTarget {
     };
     try {
       await this.#store.set(record);
+      this.#platform.mirror.write(this.#storageFailed ? null : record);
     } catch (error) {
       this.#failStorage(error);
+      this.#platform.mirror.write(null);
     }
-    await this.#apply(record, !this.#storageFailed, 'this-tab');
+    await this.#replace(this.#decided(record, !this.#storageFailed), method, 'this-tab');
     this.#channel?.postMessage(record);
     return this.#state;
   }
@@ -218,35 +243,43 @@ export class ConsentManager extends EventTarget {
     const record = parseRecord(data);
     await this.ready;
     if (record && record.revision === this.config.revision && record.timestamp !== this.#state.record?.timestamp) {
-      await this.#apply(record, !this.#storageFailed, 'other-tab');
+      await this.#replace(this.#decided(record, !this.#storageFailed), record.method, 'other-tab');
     }
   }
 
-  async #apply(record: ConsentRecord, persisted: boolean, origin: 'this-tab' | 'other-tab'): Promise<void> {
+  async #replace(next: ConsentState, method: ConsentMethod, origin: ChangeDetail['origin']): Promise<void> {
     const previous = this.#state;
-    this.#state = this.#decided(record, persisted);
-    const granted: ConsentDiff = {categories: diff(previous.categories, this.#state.categories), services: diff(previous.services, this.#state.services)};
-    const revoked: ConsentDiff = {categories: diff(this.#state.categories, previous.categories), services: diff(this.#state.services, previous.services)};
-    this.dispatchEvent(new SamtyckeChangeEvent({state: this.#state, previous, granted, revoked, method: record.method, origin}));
+    this.#state = next;
+    const granted: ConsentDiff = {categories: diff(previous.categories, next.categories), services: diff(previous.services, next.services)};
+    const revoked: ConsentDiff = {categories: diff(next.categories, previous.categories), services: diff(next.services, previous.services)};
+    this.dispatchEvent(new SamtyckeChangeEvent({state: next, previous, granted, revoked, method, origin}));
     if (revoked.categories.length || revoked.services.length) this.#takeBack(revoked);
+    else if (previous.status !== 'decided') {
+      // Cookies from an expired or outdated consent are still on the device: a refusal now
+      // must remove them too. Nothing ran on this page view, so there is nothing to reload.
+      this.#clear(this.config.services.filter((s) => !next.services[s.id]));
+    }
     await this.#gate.update();
   }
 
-  #takeBack(revoked: ConsentDiff): void {
-    const {document} = this.#platform;
-    const window = document.defaultView;
-    const services = this.config.services.filter((s) => revoked.services.includes(s.id));
-    let cleared: string[] = [];
+  /** Deletes the declared cookies and storage keys of `services`; returns what was deleted. */
+  #clear(services: readonly ServiceConfig[]): string[] {
+    const view = this.#platform.document.defaultView;
     try {
-      cleared = clearTrackerData(services, {
+      return clearTrackerData(services, {
         cookies: this.#platform.cookies,
-        location: document.location,
-        localStorage: window?.localStorage,
-        sessionStorage: window?.sessionStorage,
+        location: this.#platform.document.location,
+        localStorage: view?.localStorage,
+        sessionStorage: view?.sessionStorage,
       });
     } catch (error) {
       this.#platform.console.error('Samtycke: could not delete every cookie of what was withdrawn:', error);
+      return [];
     }
+  }
+
+  #takeBack(revoked: ConsentDiff): void {
+    const cleared = this.#clear(this.config.services.filter((s) => revoked.services.includes(s.id)));
     const {scriptsRunning} = this.#gate.revoke();
     const event = new SamtyckeWithdrawEvent({revoked, cleared, reload: scriptsRunning && this.config.reloadOnWithdrawal});
     if (this.dispatchEvent(event) && event.detail.reload) this.#platform.reload();

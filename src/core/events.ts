@@ -26,8 +26,11 @@ export interface ChangeDetail {
   /** What was allowed and no longer is. */
   readonly revoked: ConsentDiff;
   readonly method: ConsentMethod;
-  /** `"this-tab"`, or `"other-tab"` when the decision was made in another tab of the shop. */
-  readonly origin: 'this-tab' | 'other-tab';
+  /**
+   * `"this-tab"`; `"other-tab"` when the decision was made in another tab of the shop;
+   * `"storage"` when the stored record, read at start-up, corrected the quick copy.
+   */
+  readonly origin: 'this-tab' | 'other-tab' | 'storage';
 }
 
 /** Fired after every decision, in this tab or another one. */

@@ -12,6 +12,7 @@ export {SamtyckeChangeEvent, SamtyckeReadyEvent, SamtyckeWithdrawEvent, type Cha
 export {validateConfig, BUILT_IN_CATEGORIES, type ValidateOptions, type ValidationResult} from './config/validate-config.js';
 export {loadConfig, ConfigLoadError, INLINE_CONFIG_ID, type ConfigSource} from './config/load-config.js';
 export {createIdbStore, createMemoryStore, type ConsentStore} from './storage/consent-store.js';
+export {createLocalStorageMirror, noMirror, type DecisionMirror} from './storage/decision-mirror.js';
 export {createDocumentCookieJar, type CookieJar} from './gating/tracker-cleanup.js';
 export {resolveLanguage, type LanguageInputs} from './i18n/resolve-language.js';
 export {createTranslator, type LocaleData, type Translator, type TranslatorOptions} from './i18n/translator.js';

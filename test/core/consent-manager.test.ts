@@ -187,3 +187,68 @@ suite('consent manager', () => {
     assert.isFalse(b.isAllowed('marketing'));
   });
 });
+
+suite('quick copy of the decision', () => {
+  setup(() => {
+    window.ran = [];
+  });
+  teardown(cleanUp);
+
+  const mirrorOf = (initial: ConsentRecord | null) => {
+    let value = initial;
+    return {read: () => value, write: (r: ConsentRecord | null) => void (value = r), get value() {
+      return value;
+    }};
+  };
+  const slowStore = (value: unknown) => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    return {store: {get: async () => (await gate, value), set: async () => undefined, clear: async () => undefined}, release};
+  };
+
+  test('a returning visitor is released from the copy before IndexedDB answers', async () => {
+    mount(`<script type="text/plain" data-consent="analytics">window.ran.push('analytics')</script>`);
+    const {store, release} = slowStore(record());
+    const {manager: m} = manager(config(), {store, mirror: mirrorOf(record()), now: () => NOW});
+    assert.equal(m.state.status, 'decided', 'decided at once');
+    await new Promise((r) => requestAnimationFrame(r));
+    assert.deepEqual(window.ran, ['analytics'], 'released while IndexedDB is still pending');
+    release();
+    assert.equal((await m.ready).status, 'decided');
+  });
+
+  test('a new visitor is undecided at once, so the banner need not wait for IndexedDB', () => {
+    const {store} = slowStore(undefined);
+    const {manager: m} = manager(config(), {store, mirror: mirrorOf(null)});
+    assert.equal(m.state.status, 'undecided');
+  });
+
+  test('IndexedDB wins when the copy differs', async () => {
+    mount(`<script type="text/plain" data-consent="analytics">window.ran.push('analytics')</script>`);
+    const refusal = record({method: 'reject-all', timestamp: new Date(NOW).toISOString(), categories: {necessary: true}, services: {}});
+    const mirror = mirrorOf(record());
+    const {manager: m} = manager(config(), {store: createMemoryStore(refusal), mirror, now: () => NOW});
+    const state = await m.ready;
+    assert.isFalse(state.categories.analytics, 'the record refuses analytics');
+    assert.equal(mirror.value!.method, 'reject-all', 'the copy is corrected');
+  });
+
+  test('a decision writes the copy; a failed write removes it', async () => {
+    const mirror = mirrorOf(null);
+    const {manager: m} = manager(config(), {mirror});
+    await m.acceptAll();
+    assert.equal(mirror.value!.method, 'accept-all');
+    const failing = mirrorOf(record());
+    const {manager: n} = manager(config(), {mirror: failing, store: {get: async () => record(), set: () => Promise.reject(new Error('quota')), clear: async () => undefined}, now: () => NOW});
+    await n.rejectAll();
+    assert.isNull(failing.value, 'no copy outlives a record that could not be written');
+  });
+
+  test('refusing on a new revision deletes the cookies the old consent left', async () => {
+    document.cookie = '_ga=GA1.1; path=/';
+    const {manager: m} = manager(config({revision: 2}), {store: createMemoryStore(record()), now: () => NOW});
+    await m.ready;
+    await m.rejectAll();
+    assert.notInclude(document.cookie, '_ga=', 'the old analytics cookie is gone');
+  });
+});

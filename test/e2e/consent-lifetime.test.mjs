@@ -2,7 +2,7 @@
 // runs out the visitor is asked again and nothing is released until they answer.
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
-import {ran, ready, shopConfig, shopPage, storeDecision, storedDecision, tracker, useBrowser, visit, widget} from './helpers.mjs';
+import {cookieNames, ran, ready, shopConfig, shopPage, storeDecision, storedDecision, tracker, useBrowser, visit, widget} from './helpers.mjs';
 
 const env = useBrowser();
 const DAY = 86_400_000;
@@ -38,6 +38,25 @@ describe('revision', () => {
     assert.deepEqual(await ran(tab), ['analytics', 'marketing'], 'released after the new answer');
     const record = await storedDecision(tab);
     assert.equal(record.revision, 2, 'the new answer is stored with revision 2');
+  });
+
+  test('rejecting on the new revision deletes the cookies the trackers set under the old consent', async (t) => {
+    const files = {'/e2e/page.html': page, '/e2e/config.json': JSON.stringify(shopConfig({revision: 1}))};
+    const {context, page: tab} = await visit(t, env, {files});
+    const ui = widget(tab);
+    await tab.goto(env.url + 'e2e/page.html');
+    await ready(tab);
+    await ui.banner.acceptAll.click();
+    await tab.waitForFunction(() => window.ran?.length === 2);
+    assert.deepEqual(await cookieNames(context), ['_fbp', '_ga'], 'the trackers set their cookies under revision 1');
+
+    files['/e2e/config.json'] = JSON.stringify(shopConfig({revision: 2}));
+    await tab.reload();
+    await ready(tab);
+    await ui.banner.rejectAll.click();
+    await ui.banner.box.waitFor({state: 'detached'});
+    assert.equal((await storedDecision(tab)).method, 'reject-all', 'the refusal is stored');
+    assert.deepEqual(await cookieNames(context), [], 'after the refusal no tracker cookie is left on the device');
   });
 });
 

@@ -17,6 +17,13 @@ const trackerRequests = (page) => {
 };
 
 describe('first visit to the demo shop', () => {
+  test('the script tag loads without errors and installs window.samtycke', async (t) => {
+    const {page, log} = await visit(t, env);
+    await page.goto(env.url + 'en/');
+    assert.deepEqual(log.messages.filter((m) => m.type === 'pageerror'), [], 'dist/samtycke.js runs without throwing');
+    assert.equal(await page.evaluate(() => typeof window.samtycke?.acceptAll), 'function', 'window.samtycke is installed');
+  });
+
   test('the banner offers accept, reject and customize, and nothing tagged loads, runs or sets a cookie', async (t) => {
     const {context, page, log} = await visit(t, env);
     const requests = trackerRequests(page);
@@ -170,6 +177,33 @@ describe('customize', () => {
   });
 });
 
+describe('per-service choice', () => {
+  test('Marketing on with YouTube turned off releases the pixel but not the video', async (t) => {
+    const {page} = await visit(t, env);
+    const ui = widget(page, 'en');
+    await page.goto(env.url + 'en/');
+    await ready(page);
+    await ui.banner.customize.click();
+    await ui.preferences.dialog.waitFor({state: 'visible'});
+    await ui.preferences.switch('Marketing').check();
+    const marketing = page.locator('samtycke-preferences section.category').filter({has: page.getByRole('switch', {name: 'Marketing', exact: true})});
+    await marketing.locator('summary').click();
+    assert.equal(await ui.preferences.switch('YouTube').isChecked(), true, 'turning the category on turns its services on');
+    await ui.preferences.switch('YouTube').uncheck();
+    assert.equal(await ui.preferences.switch('Marketing').isChecked(), true, 'the category stays on while one of its services is');
+    await ui.preferences.save.click();
+    await ui.preferences.dialog.waitFor({state: 'hidden'});
+    await page.waitForFunction(() => window.__samtyckeDemo?.pixelRuns === 1);
+
+    const saved = await state(page);
+    assert.equal(saved.services['meta-pixel'], true, 'the pixel is allowed');
+    assert.equal(saved.services.youtube, false, 'YouTube is not');
+    assert.equal(await page.evaluate(() => samtycke.isAllowed('marketing', 'youtube')), false, 'isAllowed agrees for the service');
+    assert.deepEqual(await demoRuns(page), {analytics: 0, pixel: 1, video: 0}, 'only the pixel ran');
+    assert.equal(await page.locator('iframe.video-embed').getAttribute('src'), null, 'the video stays blocked');
+  });
+});
+
 describe('returning visitor', () => {
   test('a later page load shows no banner and releases what was allowed without a click', async (t) => {
     const {context, page} = await visit(t, env);
@@ -188,5 +222,88 @@ describe('returning visitor', () => {
     assert.equal(await widget(later, 'sv').banner.box.count(), 0, 'no banner for a returning visitor');
     await widget(later, 'sv').settingsButton.waitFor({state: 'visible'});
     assert.deepEqual(await demoRuns(later), {analytics: 1, pixel: 1, video: 1}, 'released without a click, once each');
+  });
+
+  test('while the page is still loading, allowed scripts run in document order with the page’s own scripts', async (t) => {
+    let release;
+    const released = new Promise((resolve) => (release = resolve));
+    const files = {
+      '/e2e/config.json': JSON.stringify(shopConfig()),
+      '/e2e/a.js': tracker('a'),
+      '/e2e/d.js': tracker('d'),
+      // An untagged, parser-blocking script of the shop, held back until the test says so.
+      '/e2e/slow.js': async () => (await released, tracker('slow')),
+      '/e2e/page.html': shopPage({
+        head: `
+          <script type="text/plain" data-consent="analytics" src="/e2e/a.js"></script>
+          <script type="text/plain" data-consent="analytics">${tracker('b')}</script>`,
+        body: `
+          <script type="text/plain" data-consent="marketing">${tracker('c')}</script>
+          <script src="/e2e/slow.js"></script>
+          <script type="text/plain" data-consent="analytics" src="/e2e/d.js"></script>
+          <script type="text/plain" data-consent="analytics">${tracker('e')}</script>
+          <p>Footer</p>`,
+      }),
+    };
+    const {page} = await visit(t, env, {files});
+    // The first visit, with slow.js answered at once, records the decision.
+    release();
+    await page.goto(env.url + 'e2e/page.html');
+    await ready(page);
+    await page.evaluate(() => window.samtycke.acceptAll());
+    assert.deepEqual(await ran(page), ['slow', 'a', 'b', 'c', 'd', 'e'], 'first visit: released on the decision, in order');
+
+    let releaseAgain;
+    const again = new Promise((resolve) => (releaseAgain = resolve));
+    files['/e2e/slow.js'] = async () => (await again, tracker('slow'));
+    await page.goto(env.url + 'e2e/page.html', {waitUntil: 'commit'});
+    await page.waitForFunction(() => window.samtycke !== undefined);
+    assert.equal((await ready(page)).status, 'decided', 'the widget is ready while the page is still loading');
+    await page.waitForFunction(() => window.ran?.length >= 3);
+    assert.deepEqual(await ran(page), ['a', 'b', 'c'], 'what is parsed so far is released while the page waits for slow.js, in order');
+    releaseAgain();
+    await page.waitForFunction(() => window.ran?.includes('e'));
+    assert.deepEqual(await ran(page), ['a', 'b', 'c', 'slow', 'd', 'e'], 'the rest runs in document order after the page’s own script');
+  });
+
+  test('a tagged inline script is released as soon as the parser has moved past it, before the shop’s next script', async (t) => {
+    const holds = {};
+    const held = (name) => async () => (await holds[name]?.promise, tracker(name));
+    const hold = (name) => {
+      let resolve;
+      holds[name] = {promise: new Promise((r) => (resolve = r))};
+      holds[name].release = resolve;
+    };
+    const files = {
+      '/e2e/config.json': JSON.stringify(shopConfig()),
+      '/e2e/first.js': held('first'),
+      '/e2e/second.js': held('second'),
+      '/e2e/page.html': shopPage({
+        body: `
+          <script src="/e2e/first.js"></script>
+          <script type="text/plain" data-consent="analytics">${tracker('tagged')}</script>
+          <p>The shop’s own markup, nothing tagged.</p>
+          <script src="/e2e/second.js"></script>
+          <script>${tracker('end')}</script>`,
+      }),
+    };
+    const {page} = await visit(t, env, {files});
+    await page.goto(env.url + 'e2e/page.html');
+    await ready(page);
+    await page.evaluate(() => window.samtycke.acceptAll());
+
+    // Returning: the widget is ready while the parser waits for first.js.
+    hold('first');
+    hold('second');
+    await page.goto(env.url + 'e2e/page.html', {waitUntil: 'commit'});
+    await page.waitForFunction(() => window.samtycke !== undefined);
+    assert.equal((await ready(page)).status, 'decided', 'the widget is ready while the page is still loading');
+    holds.first.release();
+    // The parser has passed the tagged script once it has inserted second.js, and waits there.
+    await page.waitForFunction(() => document.querySelector('script[src="/e2e/second.js"]') !== null);
+    holds.second.release();
+    await page.waitForFunction(() => window.ran?.includes('end'));
+    assert.deepEqual(await ran(page), ['first', 'tagged', 'second', 'end'],
+      'the tagged script runs where the parser would have run it, before second.js');
   });
 });

@@ -216,8 +216,12 @@ export const storedDecision = (page) => page.evaluate(() => new Promise((resolve
   };
 }));
 
-/** Replaces the stored decision with `record`, as another version or a past visit left it. */
+/**
+ * Replaces the stored decision with `record`, as another version or a past visit left it: the
+ * record in IndexedDB and its quick copy in localStorage.
+ */
 export const storeDecision = (page, record) => page.evaluate((value) => new Promise((resolve, reject) => {
+  localStorage.setItem('samtycke', JSON.stringify(value));
   const open = indexedDB.open('samtycke');
   open.onerror = () => reject(open.error);
   open.onsuccess = () => {

@@ -5,21 +5,26 @@ import '../../src/ui/banner/samtycke-banner.js';
 import type {SamtyckeBanner} from '../../src/ui/banner/samtycke-banner.js';
 import en from '../../locales/en.json';
 import sv from '../../locales/sv.json';
+import {cleanUp} from './fixtures.js';
 
 /** A translator over the bundled locales, with the config's `texts` as the shop's overrides. */
 export function translator(language: string, resolved?: ResolvedConfig): Translator {
   return createTranslator({language, locales: {en, sv}, overrides: resolved?.texts, defaultLanguage: resolved?.defaultLanguage});
 }
 
+const squash = (text: string | null | undefined): string => (text ?? '').replace(/\s+/g, ' ').trim();
+
+const placed: Element[] = [];
+
 /**
  * Creates a Samtycke element, hands it its manager and translator and puts it in the page, as the
- * script-tag entry does. Marked `data-test-added`, so `cleanUp()` removes it.
+ * script-tag entry does. `cleanUpUi()` removes it.
  */
 export async function place<K extends 'samtycke-banner' | 'samtycke-preferences' | 'samtycke-settings-button'>(
   tag: K, manager: ConsentManager, texts: Translator,
 ): Promise<HTMLElementTagNameMap[K]> {
   const element = document.createElement(tag) as HTMLElementTagNameMap[K] & SamtyckeElement;
-  element.dataset.testAdded = '';
+  placed.push(element);
   element.manager = manager;
   element.translator = texts;
   document.body.append(element);
@@ -28,7 +33,18 @@ export async function place<K extends 'samtycke-banner' | 'samtycke-preferences'
   return element;
 }
 
-const squash = (text: string | null | undefined): string => (text ?? '').replace(/\s+/g, ' ').trim();
+/**
+ * Removes the elements `place` put in the page (an open modal dialog left behind would make the
+ * rest of the page inert for the next test), then runs the fixtures' `cleanUp`: call from `teardown`.
+ */
+export function cleanUpUi(): void {
+  for (const element of placed.splice(0)) element.remove();
+  cleanUp();
+}
+
+/** A short description of an element for assertion messages (chai must not serialise DOM nodes). */
+export const describeElement = (element: Element | null | undefined): string =>
+  element ? `<${element.localName}${element.id ? `#${element.id}` : ''}> "${squash(element.textContent).slice(0, 40)}" aria-label="${element.getAttribute('aria-label') ?? ''}"` : String(element);
 
 /**
  * The accessible name of a control, by the parts of the accname algorithm our templates use:

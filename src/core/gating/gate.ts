@@ -37,6 +37,8 @@ export class Gate {
   #released: Released[] = [];
   #queue: Promise<void> = Promise.resolve();
   #observer: MutationObserver | undefined;
+  /** Whether the last pass skipped a script the parser had not finished. */
+  #incomplete = false;
 
   constructor(options: GateOptions) {
     this.#options = options;
@@ -47,7 +49,8 @@ export class Gate {
     const {document} = this.#options;
     this.#observer = new MutationObserver((records) => {
       const tagged = (n: Node) => n instanceof Element && (n.matches(SELECTOR) || n.querySelector(SELECTOR) !== null);
-      if (records.some((r) => Array.from(r.addedNodes).some(tagged))) void this.update();
+      // A script skipped as incomplete is complete as soon as anything follows it.
+      if (this.#incomplete || records.some((r) => Array.from(r.addedNodes).some(tagged))) void this.update();
     });
     this.#observer.observe(document, {childList: true, subtree: true});
     // Elements seen mid-parse may be incomplete (see #complete); parsing's end releases them.
@@ -95,6 +98,7 @@ export class Gate {
     const {document, isAllowed} = this.#options;
     const problems: Problem[] = [];
     const scripts: HTMLScriptElement[] = [];
+    this.#incomplete = false;
     for (const element of Array.from(document.querySelectorAll(SELECTOR))) {
       if (this.#handled.has(element)) continue;
       const problem = this.#check(element);
@@ -104,7 +108,12 @@ export class Gate {
         continue;
       }
       const requirement = requirementOf(element);
-      if (!isAllowed(requirement) || !this.#complete(element)) continue;
+      if (!isAllowed(requirement)) continue;
+      if (!this.#complete(element)) {
+        this.#incomplete = true;
+        // Later scripts must not overtake this one: release it and them on a later pass.
+        break;
+      }
       this.#handled.add(element);
       if (element instanceof HTMLScriptElement) scripts.push(element);
       else {

@@ -60,16 +60,21 @@ export interface CleanupPlatform {
  */
 export function clearTrackerData(services: readonly ServiceConfig[], platform: CleanupPlatform): string[] {
   const cleared: string[] = [];
-  const present = platform.cookies.names();
+  // document.cookie lists a name once per domain and path it is set on.
+  const present = [...new Set(platform.cookies.names())];
   for (const service of services) {
     for (const cookie of service.cookies ?? []) {
       if (cookie.party === 'third') continue;
       const match = wildcard(cookie.name);
-      for (const name of present.filter((n) => match.test(n) && !cleared.includes(n))) {
+      const names = present.filter((n) => match.test(n));
+      // A cookie on a declared path is invisible from pages outside it: expire it there blindly.
+      const exact = !cookie.name.includes('*') && cookie.path !== undefined;
+      if (exact && !names.includes(cookie.name)) names.push(cookie.name);
+      for (const name of names) {
         for (const domain of candidateDomains(platform.location.hostname)) {
           for (const path of candidatePaths(platform.location.pathname, cookie.path)) platform.cookies.remove(name, {domain, path});
         }
-        cleared.push(name);
+        if (present.includes(name) && !cleared.includes(name)) cleared.push(name);
       }
     }
     for (const item of service.storage ?? []) {

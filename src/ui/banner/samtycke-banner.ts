@@ -1,5 +1,6 @@
 import {html, nothing, type PropertyValues} from 'lit';
 import {SamtyckePreferencesRequestEvent} from '../preferences/preferences-request-event.js';
+import {SamtyckeBannerToggleEvent} from './banner-toggle-event.js';
 import {SamtyckeElement} from '../samtycke-element.js';
 import {bannerStyles} from './banner.styles.js';
 
@@ -22,6 +23,7 @@ import {bannerStyles} from './banner.styles.js';
  * @cssprop --samtycke-radius - Corner radius. Default `10px`.
  * @cssprop --samtycke-z-index - Stacking. Default `2147483000`.
  * @fires samtycke-preferences-request - "Customize" was chosen.
+ * @fires samtycke-banner-toggle - The banner came on screen or went away.
  */
 export class SamtyckeBanner extends SamtyckeElement {
   static override styles = [...SamtyckeElement.styles, bannerStyles];
@@ -29,6 +31,7 @@ export class SamtyckeBanner extends SamtyckeElement {
 
   /** Shown by `show()` even though the visitor has decided. */
   declare forced: boolean;
+  #shown = false;
 
   constructor() {
     super();
@@ -48,6 +51,11 @@ export class SamtyckeBanner extends SamtyckeElement {
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     this.hidden = !this.visible || !this.translator;
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    if (this.#shown !== !this.hidden) this.dispatchEvent(new SamtyckeBannerToggleEvent((this.#shown = !this.hidden)));
   }
 
   override render() {

@@ -32,6 +32,7 @@ export class SamtyckePreferences extends SamtyckeElement {
   declare draft: Draft | null;
   declare announcement: string;
   #opener: Element | null = null;
+  #fallback: HTMLElement | undefined;
 
   constructor() {
     super();
@@ -46,17 +47,20 @@ export class SamtyckePreferences extends SamtyckeElement {
 
   /**
    * Opens the dialog with the choices in force (nothing on before a decision). Focus returns
-   * to `opener` (default: the element that has focus now) when it closes.
+   * to `opener` (default: the element that has focus now) when it closes, or to `fallback` when
+   * the opener is gone (the banner's "Customize" disappears with the banner).
    */
-  async show(opener: Element | null = deepActiveElement(document)): Promise<void> {
+  async show(opener: Element | null = deepActiveElement(document), fallback?: HTMLElement): Promise<void> {
     const state = this.manager?.state;
     if (!state) return;
     this.#opener = opener;
+    this.#fallback = fallback;
     this.announcement = '';
     this.draft = {categories: state.categories, services: state.services};
     await this.updateComplete;
-    const dialog = this.renderRoot.querySelector('dialog')!;
-    if (!dialog.open) dialog.showModal();
+    // No dialog is rendered before a manager and a translator are set.
+    const dialog = this.renderRoot.querySelector('dialog');
+    if (dialog && !dialog.open) dialog.showModal();
   }
 
   /** Closes the dialog without recording anything. */
@@ -69,6 +73,7 @@ export class SamtyckePreferences extends SamtyckeElement {
     const opener = this.#opener;
     this.#opener = null;
     if (opener instanceof HTMLElement && opener.isConnected) opener.focus();
+    else void this.updateComplete.then(() => this.#fallback?.focus());
   }
 
   #toggleCategory(category: Category, on: boolean): void {

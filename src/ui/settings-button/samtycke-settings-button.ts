@@ -1,4 +1,5 @@
 import {html, nothing, svg, type PropertyValues} from 'lit';
+import {SamtyckeBannerToggleEvent} from '../banner/banner-toggle-event.js';
 import {SamtyckePreferencesRequestEvent} from '../preferences/preferences-request-event.js';
 import {SamtyckeElement} from '../samtycke-element.js';
 import {settingsButtonStyles} from './settings-button.styles.js';
@@ -17,10 +18,31 @@ const cookieIcon = svg`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="fa
  */
 export class SamtyckeSettingsButton extends SamtyckeElement {
   static override styles = [...SamtyckeElement.styles, settingsButtonStyles];
+  // Focusing the element focuses its button (focus returns here after a decision).
+  static override shadowRootOptions = {...SamtyckeElement.shadowRootOptions, delegatesFocus: true};
+
+  static override properties = {bannerOpen: {state: true}};
+  declare bannerOpen: boolean;
+  readonly #onBannerToggle = (event: SamtyckeBannerToggleEvent) => (this.bannerOpen = event.open);
+
+  constructor() {
+    super();
+    this.bannerOpen = false;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.ownerDocument.addEventListener(SamtyckeBannerToggleEvent.type, this.#onBannerToggle);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.ownerDocument.removeEventListener(SamtyckeBannerToggleEvent.type, this.#onBannerToggle);
+  }
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    this.hidden = !this.manager?.config.floatingButton || this.consent.state?.status !== 'decided' || !this.translator;
+    this.hidden = !this.manager?.config.floatingButton || this.consent.state?.status !== 'decided' || this.bannerOpen || !this.translator;
   }
 
   override render() {

@@ -257,6 +257,11 @@ function makeServerRoot() {
   let untagged = noWidget;
   untagged = replaceOnce(untagged, '<script type="text/plain" data-consent="analytics" data-service="ga4" src=', '<script src=', 'tagged gtag.js');
   untagged = replaceOnce(untagged, '<script type="text/plain" data-consent="analytics" data-service="ga4">', '<script>', 'tagged gtag snippet');
+  // The same page with the configuration inline, before the script tag: no config request.
+  const configJson = readFileSync(path.join(ROOT, 'demo', 'samtycke.config.json'), 'utf8');
+  const inline = replaceOnce(demo, widgetTag,
+    `<script type="application/json" id="samtycke-config">${configJson}</script>\n<script src="/samtycke/samtycke.js"></script>\n`, 'samtycke.js tag');
+  writeFileSync(path.join(root, 'demo', '__bench', 'inline.html'), inline);
   writeFileSync(path.join(root, 'demo', '__bench', 'no-widget.html'), noWidget);
   writeFileSync(path.join(root, 'demo', '__bench', 'untagged.html'), untagged);
   return root;
@@ -486,7 +491,7 @@ async function main() {
   const loadBefore = os.loadavg()[0];
   const random = mulberry32(options.seed);
 
-  const variants = RATES.flatMap((rate) => ['widget', 'no-widget', 'untagged'].map((kind) => ({kind, rate})));
+  const variants = RATES.flatMap((rate) => ['widget', 'inline', 'no-widget', 'untagged'].map((kind) => ({kind, rate})));
   const key = ({kind, rate}) => `${kind}@${rate}x`;
   const samples = Object.fromEntries(variants.map((v) => [key(v), []]));
   const failures = [];
@@ -499,8 +504,8 @@ async function main() {
       for (const variant of shuffle(variants, random)) {
         const t0 = performance.now();
         try {
-          const result = variant.kind === 'widget'
-            ? await runWidget(browser, server.url, variant.rate)
+          const result = variant.kind === 'widget' || variant.kind === 'inline'
+            ? await runWidget(browser, variant.kind === 'inline' ? `${server.url}__bench/inline.html` : server.url, variant.rate)
             : await runReference(browser, `${server.url}__bench/${variant.kind}.html`, variant.kind, variant.rate);
           if (!warm) samples[key(variant)].push({iteration: i - options.warmup, wallMs: Math.round(performance.now() - t0), ...result});
         } catch (error) {
@@ -533,6 +538,7 @@ async function main() {
     const w = samples[`widget@${rate}x`];
     const nw = samples[`no-widget@${rate}x`];
     const un = samples[`untagged@${rate}x`];
+    const il = samples[`inline@${rate}x`];
     const first = (k) => summarize(pick(w, (s) => s.first[k]));
     summary[`${rate}x`] = {
       firstVisit: Object.fromEntries(Object.keys(w[0]?.first ?? {}).map((k) => [k, first(k)])),
@@ -540,6 +546,12 @@ async function main() {
       returning: Object.fromEntries(Object.keys(w[0]?.returning ?? {}).map((k) => [k, summarize(pick(w, (s) => s.returning[k]))])),
       noWidget: Object.fromEntries(['fcp', 'cls', 'longTasks', 'longTaskMs', 'scriptMs', 'taskMs', 'load'].map((k) => [k, summarize(pick(nw, (s) => s[k]))])),
       untagged: {analyticsRanAt: summarize(pick(un, (s) => s.analyticsRanAt)), fcp: summarize(pick(un, (s) => s.fcp))},
+      inline: {
+        bannerVisible: summarize(pick(il, (s) => s.first.bannerVisible)),
+        clickToAnalytics: summarize(pick(il, (s) => s.release.clickToAnalytics)),
+        returningAnalytics: summarize(pick(il, (s) => s.returning.analyticsRanAt)),
+        returningDelay: summarize(paired(il, un, (s) => s.returning?.analyticsRanAt ?? s.analyticsRanAt)),
+      },
       pairedDelta: {
         fcp: summarize(paired(w, nw, (s) => s.first?.fcp ?? s.fcp)),
         scriptMs: summarize(paired(w, nw, (s) => s.first?.scriptMs ?? s.scriptMs)),
@@ -626,6 +638,11 @@ async function main() {
   row('↳ gtag.js response end → ran, ms', (s) => s.returning.gtagWaitMs);
   row('gtag.js without any consent layer (reference)', (s) => s.untagged.analyticsRanAt);
   row('Delay added, paired (widget − reference)', (s) => s.pairedDelta.returningAnalytics);
+  section('Configuration inline (#samtycke-config, no config request), ms');
+  row('First visit: banner visible', (s) => s.inline.bannerVisible);
+  row('Click → gtag.js stand-in ran', (s) => s.inline.clickToAnalytics);
+  row('Returning visitor: gtag.js stand-in ran', (s) => s.inline.returningAnalytics);
+  row('Delay added, paired (inline − no consent layer)', (s) => s.inline.returningDelay);
   out.push('');
   out.push('Banner visible = performance.now() in the first requestAnimationFrame callback that finds the banner box with a size; ' +
     'that frame\'s paint shows it (the rAF timestamp itself is kept in the JSON but can precede the DOM change on a busy main thread). ' +

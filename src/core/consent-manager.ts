@@ -70,6 +70,8 @@ export class ConsentManager extends EventTarget {
   #channel: BroadcastChannel | undefined;
   #storageFailed = false;
   #consentId: string | undefined;
+  /** Whether the visitor decided on this page view (then the stored record is older). */
+  #decisionMade = false;
 
   constructor(config: ResolvedConfig, platform: Platform) {
     super();
@@ -90,6 +92,7 @@ export class ConsentManager extends EventTarget {
     // The mirror answers now; IndexedDB, the record, confirms or corrects it in #start.
     const mirrored = this.#platform.mirror.read();
     this.#state = this.#evaluate(mirrored);
+    this.#consentId = mirrored?.consentId;
     const services = new Map(config.services.map((s) => [s.id, s.category]));
     this.#gate = new Gate({
       document,
@@ -164,10 +167,10 @@ export class ConsentManager extends EventTarget {
     } catch (error) {
       this.#failStorage(error);
     }
-    this.#consentId = stored?.consentId ?? mirrored?.consentId;
     await released;
     if (this.#storageFailed) this.#state = {...this.#state, persisted: false};
-    else {
+    else if (!this.#decisionMade) {
+      this.#consentId = stored?.consentId ?? this.#consentId;
       if (stored && JSON.stringify(stored) !== JSON.stringify(mirrored)) {
         // IndexedDB wins: the mirror was missing or out of date.
         await this.#replace(this.#evaluate(stored), stored.method, 'storage');
@@ -213,7 +216,9 @@ export class ConsentManager extends EventTarget {
     const categoryIds = new Set(this.config.categories.map((c) => c.id));
     const unknown = [...Object.keys(choices).filter((id) => !categoryIds.has(id)), ...Object.keys(services).filter((id) => !this.config.services.some((s) => s.id === id))];
     if (unknown.length) throw new ConsentChoiceError(`Samtycke: unknown category or service: ${unknown.join(', ')}. Declared categories: ${[...categoryIds].join(', ')}.`);
-    await this.ready;
+    // No waiting for IndexedDB to open: a visitor who answers at once is answered at once, and
+    // #start then leaves this newer decision alone.
+    this.#decisionMade = true;
     const categories = Object.fromEntries(this.config.categories.map((c) => [c.id, c.required || choices[c.id] === true]));
     const now = this.#platform.now();
     const record: ConsentRecord = {

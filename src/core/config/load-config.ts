@@ -20,11 +20,17 @@ export const INLINE_CONFIG_ID = 'samtycke-config';
 
 /**
  * Reads the configuration: inline from `#samtycke-config` when present (no request), otherwise
- * from `url`. Rejects with a `ConfigLoadError` naming the source and the fix.
+ * from `url`. An inline configuration is best placed before the script tag: it is then read at
+ * once; after it, only once the page is parsed. Rejects with a `ConfigLoadError` naming the
+ * source and the fix.
  */
 export async function loadConfig(
   {url, document, fetch = globalThis.fetch}: {url: string | null; document: Document; fetch?: typeof globalThis.fetch},
 ): Promise<ConfigSource> {
+  // An inline config placed after the script tag is not parsed yet: wait for the parser.
+  if (!url && !document.getElementById(INLINE_CONFIG_ID) && document.readyState === 'loading') {
+    await new Promise((parsed) => document.addEventListener('DOMContentLoaded', parsed, {once: true}));
+  }
   const inline = document.getElementById(INLINE_CONFIG_ID);
   const name = inline ? `#${INLINE_CONFIG_ID}` : url ?? '';
   const fail = (message: string, fix: string): never => {

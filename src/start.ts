@@ -52,6 +52,9 @@ const LOADING = placeholderState('loading');
 /** The state of a widget whose configuration failed: nothing but `necessary` is ever allowed. */
 const UNAVAILABLE = placeholderState('unavailable');
 
+/** Marks the installed API. */
+const INSTALLED = Symbol.for('samtycke');
+
 /** Resolves when `document.body` exists, without waiting for the whole page to parse. */
 const whenBody = (document: Document): Promise<HTMLElement> =>
   new Promise((resolve) => {
@@ -74,9 +77,12 @@ const whenBody = (document: Document): Promise<HTMLElement> =>
 export function start({document = window.document, configUrl = null, store = createIdbStore()}: StartOptions = {}): Samtycke {
   const view = document.defaultView as Window;
   // A second copy (the script tag twice, or the tag and a bundle) would release scripts twice.
-  if (view.samtycke) {
+  // The mark tells our API from an element with id="samtycke", which browsers also expose as
+  // window.samtycke.
+  const running = view.samtycke as (Samtycke & {[INSTALLED]?: true}) | undefined;
+  if (running?.[INSTALLED]) {
     console.warn('Samtycke is already running on this page; the second copy does nothing.');
-    return view.samtycke;
+    return running;
   }
   // IndexedDB is read while the configuration loads: a returning visitor's scripts then wait
   // for whichever is slower, not for both in turn.
@@ -96,10 +102,12 @@ export function start({document = window.document, configUrl = null, store = cre
         forced: config.language, page: document.documentElement.lang, browser: navigator.languages,
         supported: config.languages, fallback: config.defaultLanguage,
       });
-      const manager = createConsentManager(config, {
-        document, store: primedStore, mirror: createLocalStorageMirror(() => view.localStorage), channel: 'samtycke', language,
-      });
       const translator = createTranslator({language, locales: LOCALES, overrides: config.texts, defaultLanguage: config.defaultLanguage});
+      const manager = createConsentManager(config, {
+        document, store: primedStore, mirror: createLocalStorageMirror(() => view.localStorage), channel: 'samtycke',
+        // The record names the language the visitor actually read.
+        language: translator.language,
+      });
       void mount(document, manager, translator);
       return manager;
     })
@@ -147,6 +155,8 @@ export function start({document = window.document, configUrl = null, store = cre
   void managerPromise.then((m) => {
     manager = m;
     failed = !m;
+    // Listeners waiting for samtycke-ready learn that nothing will be allowed.
+    if (failed) document.dispatchEvent(new SamtyckeReadyEvent(UNAVAILABLE));
   });
   const ready = managerPromise.then((m) => (m ? m.ready : UNAVAILABLE));
   const decide = (run: (m: ConsentManager) => Promise<ConsentState>) =>
@@ -170,6 +180,7 @@ export function start({document = window.document, configUrl = null, store = cre
       return () => document.removeEventListener(type, listener);
     },
   };
+  Object.defineProperty(api, INSTALLED, {value: true});
   view.samtycke = api;
   return api;
 }

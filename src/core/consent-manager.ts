@@ -3,8 +3,10 @@ import type {Requirement} from './gating/requirement.js';
 import {clearTrackerData, createDocumentCookieJar, type CookieJar} from './gating/tracker-cleanup.js';
 import {createMemoryStore, parseRecord, type ConsentStore} from './storage/consent-store.js';
 import {noMirror, type DecisionMirror} from './storage/decision-mirror.js';
+import {decidedState, diff, evaluateRecord, freeze} from './consent-state.js';
+import {reportProblems} from './report-problems.js';
 import {SamtyckeChangeEvent, SamtyckeReadyEvent, SamtyckeWithdrawEvent, type ChangeDetail, type ConsentDiff, type SamtyckeEventMap} from './events.js';
-import {ConsentMethod, type ConsentChoices, type ConsentRecord, type ConsentState, type DecisionOptions, type Problem, type ResolvedConfig, type ServiceConfig, type UndecidedReason} from './types.js';
+import {ConsentMethod, type ConsentChoices, type ConsentRecord, type ConsentState, type DecisionOptions, type ResolvedConfig, type ServiceConfig} from './types.js';
 
 /** The platform the manager works on; every part has a real default except `document`. */
 export interface Platform {
@@ -34,23 +36,18 @@ export class ConsentChoiceError extends Error {
 
 const DAY = 86_400_000;
 
+/** Storage that has not answered by then is treated as failed (Safari's IndexedDB can hang). */
+const STORAGE_TIMEOUT = 5_000;
+
+/** Rejects when `promise` has not settled in time. */
+const inTime = <T>(promise: Promise<T>): Promise<T> => {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('storage did not answer')), STORAGE_TIMEOUT)));
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+};
+
 const randomId = (): string =>
   globalThis.crypto?.randomUUID?.() ?? Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
-
-const diff = (from: Readonly<Record<string, boolean>>, to: Readonly<Record<string, boolean>>): string[] =>
-  Object.keys(to).filter((id) => to[id] && !from[id]);
-
-/**
- * Logs problems as one collapsed group: what, where, how to fix. Used for the configuration
- * and for the page's tags alike.
- */
-export function reportProblems(out: NonNullable<Platform['console']>, source: string, problems: readonly Problem[]): void {
-  if (!problems.length) return;
-  out.groupCollapsed(`Samtycke: ${problems.length} problem${problems.length > 1 ? 's' : ''} in ${source}. Nothing that depends on ${problems.length > 1 ? 'them' : 'it'} is released.`);
-  const end = (text: string) => (/[.?!]$/.test(text) ? text : `${text}.`);
-  for (const p of problems) out.error(`${source} ${p.path}: ${end(p.message)}\n  Fix: ${end(p.fix)}`);
-  out.groupEnd();
-}
 
 /**
  * The one stateful object of Samtycke: reads the stored decision, records new ones, releases
@@ -151,6 +148,11 @@ export class ConsentManager extends EventTarget {
     return () => this.removeEventListener(type, listener);
   }
 
+  /** Resolves when every script released so far has run or failed to load. */
+  settled(): Promise<void> {
+    return this.#gate.settled();
+  }
+
   /** Stops watching the page and other tabs. For tests and single-page apps that unmount it. */
   destroy(): void {
     this.#gate.stop();
@@ -163,12 +165,12 @@ export class ConsentManager extends EventTarget {
     const released = this.#gate.start();
     let stored: ConsentRecord | null = null;
     try {
-      stored = parseRecord(await this.#store.get());
+      stored = parseRecord(await inTime(this.#store.get()));
     } catch (error) {
       this.#failStorage(error);
     }
     await released;
-    if (this.#storageFailed) this.#state = {...this.#state, persisted: false};
+    if (this.#storageFailed) this.#state = freeze({...this.#state, persisted: false});
     else if (!this.#decisionMade) {
       this.#consentId = stored?.consentId ?? this.#consentId;
       if (stored && JSON.stringify(stored) !== JSON.stringify(mirrored)) {
@@ -186,38 +188,15 @@ export class ConsentManager extends EventTarget {
 
   /** The state a stored record gives: decided, or undecided when missing, outdated or expired. */
   #evaluate(record: ConsentRecord | null): ConsentState {
-    if (!record) return this.#undecided('new');
-    if (record.revision !== this.config.revision) return this.#undecided('revision');
-    if (Date.parse(record.expires) <= this.#platform.now()) return this.#undecided('expired');
-    return this.#decided(record, true);
-  }
-
-  #undecided(reason: UndecidedReason): ConsentState {
-    const categories = Object.fromEntries(this.config.categories.map((c) => [c.id, c.required]));
-    const services = Object.fromEntries(this.config.services.map((s) => [s.id, categories[s.category]]));
-    return {
-      status: 'undecided',
-      reason,
-      categories,
-      services,
-      record: null,
-      persisted: !this.#storageFailed,
-    };
-  }
-
-  #decided(record: ConsentRecord, persisted: boolean): ConsentState {
-    // Only what the current configuration declares counts; a stored id it no longer has is dropped.
-    const categories = Object.fromEntries(this.config.categories.map((c) => [c.id, c.required || record.categories[c.id] === true]));
-    const services = Object.fromEntries(this.config.services.map((s) => [s.id, categories[s.category] && record.services[s.id] === true]));
-    return {status: 'decided', reason: null, categories, services, record, persisted};
+    return evaluateRecord(this.config, record, this.#platform.now(), !this.#storageFailed);
   }
 
   async #decide(method: ConsentMethod, choices: ConsentChoices, {services = {}, source = 'api'}: DecisionOptions): Promise<ConsentState> {
     const categoryIds = new Set(this.config.categories.map((c) => c.id));
     const unknown = [...Object.keys(choices).filter((id) => !categoryIds.has(id)), ...Object.keys(services).filter((id) => !this.config.services.some((s) => s.id === id))];
     if (unknown.length) throw new ConsentChoiceError(`Samtycke: unknown category or service: ${unknown.join(', ')}. Declared categories: ${[...categoryIds].join(', ')}.`);
-    // No waiting for IndexedDB to open: a visitor who answers at once is answered at once, and
-    // #start then leaves this newer decision alone.
+    // No waiting for the start-up read: a visitor who answers at once is answered as soon as the
+    // record is written, and #start then leaves this newer decision alone.
     this.#decisionMade = true;
     const categories = Object.fromEntries(this.config.categories.map((c) => [c.id, c.required || choices[c.id] === true]));
     const now = this.#platform.now();
@@ -233,13 +212,13 @@ export class ConsentManager extends EventTarget {
       services: Object.fromEntries(this.config.services.map((s) => [s.id, categories[s.category] && services[s.id] !== false])),
     };
     try {
-      await this.#store.set(record);
+      await inTime(this.#store.set(record));
       this.#platform.mirror.write(this.#storageFailed ? null : record);
     } catch (error) {
       this.#failStorage(error);
       this.#platform.mirror.write(null);
     }
-    await this.#replace(this.#decided(record, !this.#storageFailed), method, 'this-tab');
+    await this.#replace(decidedState(this.config, record, !this.#storageFailed), method, 'this-tab');
     this.#channel?.postMessage(record);
     return this.#state;
   }
@@ -247,8 +226,10 @@ export class ConsentManager extends EventTarget {
   async #fromOtherTab(data: unknown): Promise<void> {
     const record = parseRecord(data);
     await this.ready;
-    if (record && record.revision === this.config.revision && record.timestamp !== this.#state.record?.timestamp) {
-      await this.#replace(this.#decided(record, !this.#storageFailed), record.method, 'other-tab');
+    // Only a newer decision wins: messages can arrive late, after this tab decided again.
+    const current = this.#state.record?.timestamp ?? '';
+    if (record && record.revision === this.config.revision && record.timestamp > current) {
+      await this.#replace(decidedState(this.config, record, !this.#storageFailed), record.method, 'other-tab');
     }
   }
 

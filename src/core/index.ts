@@ -7,7 +7,8 @@ export type {
   DecisionOptions, Duration, Localized, Problem, ResolvedConfig, ServiceConfig, StorageDeclaration, UndecidedReason,
 } from './types.js';
 export {ConsentMethod} from './types.js';
-export {ConsentManager, ConsentChoiceError, createConsentManager, reportProblems, type Platform} from './consent-manager.js';
+export {ConsentManager, ConsentChoiceError, createConsentManager, type Platform} from './consent-manager.js';
+export {reportProblems, type ProblemConsole} from './report-problems.js';
 export {SamtyckeChangeEvent, SamtyckeReadyEvent, SamtyckeWithdrawEvent, type ChangeDetail, type ConsentDiff, type SamtyckeEventMap, type WithdrawDetail} from './events.js';
 export {validateConfig, BUILT_IN_CATEGORIES, type ValidateOptions, type ValidationResult} from './config/validate-config.js';
 export {loadConfig, ConfigLoadError, INLINE_CONFIG_ID, type ConfigSource} from './config/load-config.js';

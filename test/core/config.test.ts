@@ -98,9 +98,9 @@ suite('config validation', () => {
   });
 
   test('text overrides must use known keys and placeholders', () => {
-    const problems = problemsOf(rawConfig({texts: {en: {'banner.titel': 'Hi', 'banner.withdraw': 'Go to {link}'}}}));
+    const problems = problemsOf(rawConfig({texts: {en: {'banner.titel': 'Hi', 'banner.withdraw.link': 'Go to {link}'}}}));
     assert.match(at(problems, '$.texts.en["banner.titel"]').fix, /did you mean "banner.title"/);
-    assert.match(at(problems, '$.texts.en["banner.withdraw"]').fix, /\{settings\}/);
+    assert.match(at(problems, '$.texts.en["banner.withdraw.link"]').fix, /\{settings\}/);
   });
 
   test('the default language must be one of the languages', () => {
@@ -110,5 +110,21 @@ suite('config validation', () => {
   test('a config that is not an object is one clear problem', () => {
     assert.match(at(problemsOf([1, 2]), '$').message, /expected an object/);
     assert.match(at(problemsOf(null), '$').message, /expected an object/);
+  });
+});
+
+suite('config validation against hostile input', () => {
+  test('"__proto__" keys are refused, so they cannot smuggle values past the schema', () => {
+    const hostile = JSON.parse('{"revision": 1, "languages": ["en"], "privacyPolicyUrl": "/p", "__proto__": {"services": [{"id": "x", "name": "X", "category": "analytics", "provider": "P", "purpose": "p", "privacyPolicyUrl": "javascript:alert(1)"}]}}');
+    const {config, problems} = validateConfig(hostile);
+    assert.isNull(config, 'refused');
+    assert.equal(problems[0].path, '$.__proto__');
+  });
+
+  test('keys named like Object.prototype members are ordinary unknown keys', () => {
+    const {problems} = validateConfig({...rawConfig(), constructor: 1, toString: 2});
+    assert.deepEqual(problems.map((p) => p.path), ['$.constructor', '$.toString']);
+    const texts = validateConfig(rawConfig({texts: {en: {constructor: 'x'}}}), {referenceTexts: en});
+    assert.match(texts.problems[0].message, /unknown text key "constructor"/, 'never throws');
   });
 });

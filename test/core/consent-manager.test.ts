@@ -252,3 +252,38 @@ suite('quick copy of the decision', () => {
     assert.notInclude(document.cookie, '_ga=', 'the old analytics cookie is gone');
   });
 });
+
+suite('consent state integrity', () => {
+  teardown(cleanUp);
+
+  test('state snapshots cannot be changed to grant consent', async () => {
+    const {manager: m} = manager();
+    const state = await m.ready;
+    assert.throws(() => ((state.categories as Record<string, boolean>).marketing = true), TypeError);
+    assert.isFalse(m.isAllowed('marketing'));
+    const decided = await m.rejectAll();
+    assert.isTrue(Object.isFrozen(decided.record), 'the record is frozen too');
+  });
+
+  test('a late message from another tab does not undo a newer decision here', async () => {
+    const channel = `samtycke-test-${Math.random()}`;
+    const {manager: b} = manager(config(), {channel, now: () => NOW});
+    await b.save({analytics: true});
+    const fromOtherTabs: string[] = [];
+    const newest = new Promise<void>((resolve) => b.on('samtycke-change', (e) => {
+      if (e.detail.origin !== 'other-tab') return;
+      fromOtherTabs.push(e.detail.method);
+      resolve();
+    }));
+    // One sender delivers in order: the older record is handled before the newer one.
+    const other = new BroadcastChannel(channel);
+    other.postMessage(record({method: 'accept-all', timestamp: new Date(NOW - 1000).toISOString()}));
+    other.postMessage(record({method: 'custom', timestamp: new Date(NOW + 1000).toISOString(),
+      categories: {necessary: true, functional: true, analytics: false, marketing: false}, services: {ga4: false, 'meta-pixel': false, youtube: false}}));
+    await newest;
+    other.close();
+    assert.deepEqual(fromOtherTabs, ['custom'], 'the older "accept all" was ignored; the newer choice applied');
+    assert.isFalse(b.isAllowed('marketing'));
+    assert.isTrue(b.isAllowed('functional'));
+  });
+});

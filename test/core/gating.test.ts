@@ -30,6 +30,7 @@ suite('gating', () => {
       </div>`);
     const {manager: m} = manager();
     await m.acceptAll();
+    await m.settled();
     assert.deepEqual(window.ran, ['external-a', 'inline-1', 'external-b', 'inline-2']);
   });
 });
@@ -64,6 +65,7 @@ suite('gating details', () => {
     mount(`<script type="text/plain" data-type="module" data-consent="analytics" src="${fixture('external-module.js')}"></script>`);
     const {manager: m} = manager();
     await m.acceptAll();
+    await m.settled();
     const released = document.getElementById('keep') as HTMLScriptElement;
     assert.notStrictEqual(released, script, 'a fresh element, since an inert script never runs');
     assert.equal(released.nonce, 'n0nce', 'nonce kept');
@@ -106,6 +108,22 @@ suite('gating details', () => {
     mount(`<script type="text/plain" data-consent="analytics">window.ran.push('after'); window.resolveAdded()</script>`);
     await second;
     assert.deepEqual(window.ran, ['late', 'after'], 'added after consent runs at once');
+  });
+
+  test('a withdrawal while a download is pending keeps the scripts behind it blocked', async () => {
+    const url = URL.createObjectURL(new Blob([`(window.ran ??= []).push('slow')`], {type: 'text/javascript'}));
+    mount(`
+      <script type="text/plain" data-consent="analytics" src="${url}"></script>
+      <script type="text/plain" data-consent="analytics">window.ran.push('after')</script>`);
+    const {manager: m} = manager(config({reloadOnWithdrawal: false}));
+    // Both decisions settle in microtasks; the download finishes in a later task, after the refusal.
+    await m.acceptAll();
+    await m.rejectAll();
+    await m.settled();
+    assert.deepEqual(window.ran, ['slow'], 'the inline script waiting behind the download stays blocked');
+    await m.acceptAll();
+    await m.settled();
+    assert.deepEqual(window.ran, ['slow', 'after'], 'and runs, once, on a new consent');
   });
 
   test('a tag naming an undeclared category or service is reported and never released', async () => {

@@ -27,7 +27,7 @@ suite('translator', () => {
   test('texts come from the language, then English; placeholders are filled', () => {
     const t = createTranslator({language: 'sv', locales}).t;
     assert.equal(t('banner.acceptAll'), 'Acceptera alla');
-    assert.equal(t('banner.withdraw', {settings: 'X'}), 'Du kan när som helst ändra ditt val eller återkalla ditt samtycke under ”X”.');
+    assert.equal(t('banner.withdraw.link', {settings: 'X'}), 'Du kan när som helst ändra ditt val eller återkalla ditt samtycke under ”X” längst ner på sidan.');
     assert.equal(createTranslator({language: 'de', locales}).t('banner.rejectAll'), 'Reject all', 'unknown language falls back to English');
     assert.equal(createTranslator({language: 'sv-FI', locales}).t('banner.rejectAll'), 'Neka alla', 'region falls back to language');
   });

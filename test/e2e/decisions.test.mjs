@@ -186,7 +186,7 @@ describe('per-service choice', () => {
     await ui.banner.customize.click();
     await ui.preferences.dialog.waitFor({state: 'visible'});
     await ui.preferences.switch('Marketing').check();
-    const marketing = page.locator('samtycke-preferences section.category').filter({has: page.getByRole('switch', {name: 'Marketing', exact: true})});
+    const marketing = page.locator('samtycke-preferences [role=group].category').filter({has: page.getByRole('switch', {name: 'Marketing', exact: true})});
     await marketing.locator('summary').click();
     assert.equal(await ui.preferences.switch('YouTube').isChecked(), true, 'turning the category on turns its services on');
     await ui.preferences.switch('YouTube').uncheck();
@@ -251,6 +251,8 @@ describe('returning visitor', () => {
     await page.goto(env.url + 'e2e/page.html');
     await ready(page);
     await page.evaluate(() => window.samtycke.acceptAll());
+    // acceptAll() resolves once the scripts are queued; the external ones then download.
+    await page.waitForFunction(() => window.ran?.length === 6);
     assert.deepEqual(await ran(page), ['slow', 'a', 'b', 'c', 'd', 'e'], 'first visit: released on the decision, in order');
 
     let releaseAgain;

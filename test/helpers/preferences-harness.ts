@@ -81,7 +81,7 @@ export class PreferencesHarness {
   }
 
   #category(title: string): HTMLElement {
-    const section = Array.from(this.#root.querySelectorAll<HTMLElement>('section.category'))
+    const section = Array.from(this.#root.querySelectorAll<HTMLElement>('[role=group].category'))
       .find((s) => squash(s.querySelector('label')?.textContent) === title);
     if (!section) throw new Error(`no category "${title}" in the dialog`);
     return section;

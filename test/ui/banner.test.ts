@@ -34,13 +34,19 @@ suite('samtycke-banner', () => {
     assert.include(text, 'Analytics: Show us how the shop is used, so we can make it better.', 'analytics is named with its purpose');
     assert.include(text, 'Marketing: Show you relevant ads, also on other sites, and measure how our ads work.', 'marketing is named with its purpose');
     assert.notInclude(text, 'Necessary:', 'necessary needs no consent and is not listed as a choice');
-    assert.include(text, 'withdraw your consent at any time under “Cookie settings”', 'the banner says consent can be withdrawn, and where');
+    assert.include(text, 'withdraw your consent at any time with the round cookie button in the corner', 'the banner says consent can be withdrawn, and where');
     assert.deepInclude(banner.links(), {name: 'Privacy policy', href: '/en/privacy-notice'}, 'the policy link goes to the English address from the config');
 
     const swedish = await BannerHarness.create(m, 'sv');
     assert.include(swedish.text(), 'Statistik: Visar oss hur butiken används', 'category texts follow the language');
     assert.include(swedish.text(), 'återkalla ditt samtycke', 'the Swedish banner says consent can be withdrawn');
     assert.deepInclude(swedish.links(), {name: 'Integritetspolicy', href: '/sv/integritetspolicy'}, 'the Swedish banner links the Swedish policy');
+  });
+
+  test('without the floating button, the banner points to the settings link instead', async () => {
+    const {manager: m} = manager(config({floatingButton: false}));
+    const banner = await BannerHarness.create(m);
+    assert.include(banner.text(), 'withdraw your consent at any time under “Cookie settings” at the bottom of the page', 'names the footer link');
   });
 
   test('offers Accept all, Reject all and Customize in English and Swedish', async () => {

@@ -87,13 +87,13 @@ suite('samtycke-preferences', () => {
     await prefs.expand('Analytics');
     assert.deepEqual(prefs.services('Analytics'), [{
       name: 'Google Analytics 4', provider: 'Google Ireland Limited', purpose: 'Statistics',
-      stored: [{name: '_ga', duration: '2 years', type: 'First party'}, {name: '_ga_*', duration: '2 years', type: 'First party'}],
+      stored: [{name: '_ga', duration: '2 years', type: 'First-party cookie'}, {name: '_ga_*', duration: '2 years', type: 'First-party cookie'}],
     }], 'Google Analytics 4 with its provider, purpose, cookies and durations in words');
     await prefs.expand('Marketing');
     const [meta, youtube] = prefs.services('Marketing');
     assert.deepEqual(meta.stored, [
-      {name: '_fbp', duration: '3 months', type: 'First party'},
-      {name: 'fr', duration: '3 months', type: 'Third party (.facebook.com)'},
+      {name: '_fbp', duration: '3 months', type: 'First-party cookie'},
+      {name: 'fr', duration: '3 months', type: 'Third-party cookie (.facebook.com)'},
       {name: 'fb_*', duration: 'Until deleted', type: 'Local storage'},
     ], 'cookies and local storage of the Meta pixel, with third-party domain');
     assert.deepEqual(youtube, {name: 'YouTube', provider: 'Google Ireland Limited', purpose: 'Videos', stored: []}, 'a service without cookies is listed too');
@@ -105,7 +105,7 @@ suite('samtycke-preferences', () => {
     const [ga] = prefs.services('Statistik');
     assert.equal(ga.provider, 'Google Ireland Limited', 'the provider is shown under its Swedish term');
     assert.deepEqual(ga.stored.map((row) => row.duration), ['2 år', '2 år'], '"2 years" in Swedish');
-    assert.deepEqual(ga.stored.map((row) => row.type), ['Förstapart', 'Förstapart'], 'the cookie type in Swedish');
+    assert.deepEqual(ga.stored.map((row) => row.type), ['Förstapartscookie', 'Förstapartscookie'], 'the cookie type in Swedish');
   });
 
   test('a service turned off is refused while its category stays on for the other service', async () => {

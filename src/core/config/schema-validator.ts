@@ -133,19 +133,24 @@ export function validateSchema(value: unknown, root: Schema, path = '$'): {value
       const copy: Record<string, unknown> = {};
       const known = schema.properties ?? {};
       for (const key of schema.required ?? []) {
-        if (!(key in object)) out.push({path: pathTo(at, key), message: 'is required but missing', fix: `add "${key}" to ${at}`});
+        if (!Object.hasOwn(object, key)) out.push({path: pathTo(at, key), message: 'is required but missing', fix: `add "${key}" to ${at}`});
       }
       if (schema.minProperties !== undefined && Object.keys(object).length < schema.minProperties) {
         out.push({path: at, message: 'is empty', fix: fix ?? 'add at least one entry, or leave the property out'});
       }
       for (const [key, item] of Object.entries(object)) {
         const where = pathTo(at, key);
+        // JSON.parse makes "__proto__" an own key; copying it would replace the copy's prototype.
+        if (key === '__proto__') {
+          out.push({path: where, message: 'is not allowed', fix: 'remove it'});
+          continue;
+        }
         if (schema.propertyNames) {
           const nameProblems: Problem[] = [];
           check(key, schema.propertyNames, where, nameProblems);
           for (const p of nameProblems) out.push({...p, message: `the key ${p.message}`});
         }
-        const sub: Schema | false | undefined = key in known ? known[key] : schema.additionalProperties;
+        const sub: Schema | false | undefined = Object.hasOwn(known, key) ? known[key] : schema.additionalProperties;
         if (sub === false) {
           const guess = suggest(key, Object.keys(known));
           out.push({path: where, message: `unknown property "${key}"`,
@@ -156,7 +161,7 @@ export function validateSchema(value: unknown, root: Schema, path = '$'): {value
       }
       for (const [key, sub] of Object.entries(known)) {
         const fallback = resolve(sub).default;
-        if (!(key in copy) && fallback !== undefined) copy[key] = structuredClone(fallback);
+        if (!Object.hasOwn(copy, key) && fallback !== undefined) copy[key] = structuredClone(fallback);
       }
       return copy;
     }

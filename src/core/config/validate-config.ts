@@ -47,7 +47,7 @@ export function validateConfig(input: unknown, {referenceTexts}: ValidateOptions
   const checkLocalized = (text: Localized | undefined, path: string) => {
     if (text === undefined || typeof text === 'string') return;
     for (const lang of languages) {
-      if (!(lang in text)) found.push({path, message: `has no "${lang}" text`, fix: `add "${lang}": "…", or write one string for all languages`});
+      if (!Object.hasOwn(text, lang)) found.push({path, message: `has no "${lang}" text`, fix: `add "${lang}": "…", or write one string for all languages`});
     }
     for (const lang of Object.keys(text)) {
       if (!languages.includes(lang)) {
@@ -92,7 +92,7 @@ export function validateConfig(input: unknown, {referenceTexts}: ValidateOptions
     if (!referenceTexts) continue;
     for (const [key, text] of Object.entries(texts)) {
       const path = `$.texts.${lang}["${key}"]`;
-      if (!(key in referenceTexts)) {
+      if (!Object.hasOwn(referenceTexts, key)) {
         const guess = suggest(key, Object.keys(referenceTexts));
         found.push({path, message: `unknown text key "${key}"`, fix: guess ? `did you mean "${guess}"?` : 'use a key from locales/en.json'});
       } else if (placeholders(text).some((name) => !placeholders(referenceTexts[key]).includes(name))) {

@@ -36,6 +36,7 @@ export class Gate {
   readonly #handled = new WeakSet<Element>();
   #released: Released[] = [];
   #queue: Promise<void> = Promise.resolve();
+  #scripts: Promise<void> = Promise.resolve();
   #observer: MutationObserver | undefined;
   /** Whether the last pass skipped a script the parser had not finished. */
   #incomplete = false;
@@ -63,13 +64,22 @@ export class Gate {
     this.#observer?.disconnect();
   }
 
-  /** Releases everything now allowed, after any pass still running. Never rejects. */
+  /**
+   * Releases everything now allowed, after any pass still running. Resolves once embeds are
+   * released and scripts are queued to run in order (see `settled`). Never rejects.
+   */
   update(): Promise<void> {
-    this.#queue = this.#queue.then(() => this.#pass()).catch((error: unknown) => {
-      this.#options.report([{path: 'samtycke', message: `releasing failed: ${String(error)}`, fix: 'report this to the Samtycke developers'}]);
-    });
-    return this.#queue;
+    return (this.#queue = this.#queue.then(() => this.#pass()).catch(this.#fail));
   }
+
+  /** Resolves when every script released so far has run (or failed to load). */
+  settled(): Promise<void> {
+    return this.#queue.then(() => this.#scripts);
+  }
+
+  readonly #fail = (error: unknown): void => {
+    this.#options.report([{path: 'samtycke', message: `releasing failed: ${String(error)}`, fix: 'report this to the Samtycke developers'}]);
+  };
 
   /**
    * Takes back released elements that are no longer allowed: embeds return to their blocked
@@ -87,7 +97,13 @@ export class Gate {
         return false;
       }
       if (element.localName === 'iframe') element.setAttribute('src', 'about:blank');
-      else for (const name of DEFERRED_ATTRIBUTES) if (element.hasAttribute(`data-${name}`)) element.removeAttribute(name);
+      else {
+        for (const node of [element, ...Array.from(element.querySelectorAll('source'))]) {
+          for (const name of DEFERRED_ATTRIBUTES) if (node.hasAttribute(`data-${name}`)) node.removeAttribute(name);
+        }
+        // Without a source, load() stops a playing video or audio and its download.
+        if (element instanceof HTMLMediaElement) element.load();
+      }
       this.#handled.delete(element);
       return false;
     });
@@ -122,18 +138,25 @@ export class Gate {
       }
     }
     if (problems.length) this.#options.report(problems);
-    await runInOrder(scripts, (fresh, blocked) => {
-      this.#handled.add(fresh);
-      this.#released.push({element: fresh, requirement: requirementOf(blocked), script: true});
-    });
+    // Scripts run on a chain of their own: a slow download delays later scripts, as on a normal
+    // page, but never the next pass, a decision or `ready`.
+    this.#scripts = this.#scripts.then(() => runInOrder(scripts, {
+      allowed: (blocked) => isAllowed(requirementOf(blocked)),
+      onRun: (fresh, blocked) => {
+        this.#handled.add(fresh);
+        this.#released.push({element: fresh, requirement: requirementOf(blocked), script: true});
+      },
+      onSkip: (blocked) => this.#handled.delete(blocked),
+    })).catch(this.#fail);
   }
 
   /**
-   * While the parser is still running, a script's text may be only partly parsed. The parser adds
-   * the next node only after the end tag, so an element with a following sibling is complete.
+   * While the parser is still running, a script's text, or a video's `<source>` children, may be
+   * only partly parsed. The parser adds the next node only after the end tag, so an element with
+   * a following sibling is complete.
    */
   #complete(element: Element): boolean {
-    return element.ownerDocument.readyState !== 'loading' || element.localName !== 'script' || element.nextSibling !== null;
+    return element.ownerDocument.readyState !== 'loading' || element.nextSibling !== null;
   }
 
   #check(element: Element): Problem | undefined {

@@ -32,15 +32,25 @@ const settled = (script: HTMLScriptElement): Promise<void> =>
     script.addEventListener('error', () => done(), {once: true});
   });
 
+/** What `runInOrder` asks and tells while it works. */
+export interface RunHooks {
+  /** Asked just before each script is inserted: consent may have been withdrawn meanwhile. */
+  readonly allowed: (blocked: HTMLScriptElement) => boolean;
+  /** Sees each fresh element (and the blocked one it replaces) before it is inserted. */
+  readonly onRun: (fresh: HTMLScriptElement, blocked: HTMLScriptElement) => void;
+  /** Told of a script left blocked because its consent was withdrawn while it waited. */
+  readonly onSkip: (blocked: HTMLScriptElement) => void;
+}
+
 /**
  * Runs blocked scripts exactly once, in the given (document) order, as the parser would have:
  * external classic scripts download in parallel and execute in order (`async = false`); an inline
  * script waits for the external ones before it, and external modules are awaited because
  * modules are never ordered with classic scripts by the browser. A script that fails to load
- * does not stop the ones after it, just as on a normal page. `onRun` sees each fresh element
- * (and the blocked one it replaces) before it is inserted.
+ * does not stop the ones after it, just as on a normal page. Resolves when every script has run
+ * or failed; a hanging download holds up only the scripts after it, as on a normal page.
  */
-export async function runInOrder(blocked: readonly HTMLScriptElement[], onRun: (fresh: HTMLScriptElement, blocked: HTMLScriptElement) => void): Promise<void> {
+export async function runInOrder(blocked: readonly HTMLScriptElement[], {allowed, onRun, onSkip}: RunHooks): Promise<void> {
   let pending: Promise<void>[] = [];
   for (const old of blocked) {
     if (!old.isConnected) continue;
@@ -50,6 +60,10 @@ export async function runInOrder(blocked: readonly HTMLScriptElement[], onRun: (
     if (!external || module) {
       await Promise.all(pending);
       pending = [];
+    }
+    if (!allowed(old)) {
+      onSkip(old);
+      continue;
     }
     const loaded = external ? settled(fresh) : undefined;
     onRun(fresh, old);

@@ -13,7 +13,9 @@ export function createDocumentCookieJar(document: Document): CookieJar {
   return {
     names: () => document.cookie.split(';').map((c) => c.split('=')[0].trim()).filter(Boolean),
     remove: (name, {domain, path}) => {
-      document.cookie = `${name}=; expires=Thu, 01 Jan 1970 00:00:00 GMT; max-age=0; path=${path}${domain ? `; domain=${domain}` : ''}`;
+      // __Secure- and __Host- cookies can only be written, so deleted, with Secure.
+      const secure = document.location.protocol === 'https:' ? '; Secure' : '';
+      document.cookie = `${name}=; expires=Thu, 01 Jan 1970 00:00:00 GMT; max-age=0; path=${path}${domain ? `; domain=${domain}` : ''}${secure}`;
     },
   };
 }

@@ -6,7 +6,7 @@ export type LocaleData = Readonly<Record<string, string>>;
 
 /** Looks texts up in one language. */
 export interface Translator {
-  /** The language tag in use, for `lang` attributes. */
+  /** The language the texts are in (the wanted one, its base language, or English), for `lang`. */
   readonly language: string;
   /** The text of `key` with `{name}` placeholders filled; the key itself if no locale has it. */
   t(key: string, params?: Readonly<Record<string, string | number>>): string;
@@ -29,13 +29,15 @@ export interface TranslatorOptions {
 }
 
 /** Creates a translator. Lookups never throw: a missing key shows as itself, so it is noticed. */
-export function createTranslator({language, locales, overrides = {}, defaultLanguage = 'en'}: TranslatorOptions): Translator {
+export function createTranslator({language: wanted, locales, overrides = {}, defaultLanguage = 'en'}: TranslatorOptions): Translator {
+  // Without texts for the wanted language the widget speaks English, and says so in `lang`.
+  const language = localeChain(wanted).find((tag) => locales[tag] || overrides[tag]) ?? 'en';
   const chain = localeChain(language);
   const sources = chain.flatMap((tag) => [overrides[tag], locales[tag]]).filter((s): s is LocaleData => !!s);
   const rules = new Intl.PluralRules(language);
   const fill = (text: string, params: Readonly<Record<string, string | number>> = {}) =>
-    text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
-  const lookup = (key: string): string | undefined => sources.find((s) => key in s)?.[key];
+    text.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : whole));
+  const lookup = (key: string): string | undefined => sources.find((s) => Object.hasOwn(s, key))?.[key];
   const t: Translator['t'] = (key, params) => fill(lookup(key) ?? key, params);
   return {
     language,

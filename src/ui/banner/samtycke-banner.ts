@@ -1,4 +1,5 @@
 import {html, nothing, type PropertyValues} from 'lit';
+import type {ConsentRecord} from '../../core/index.js';
 import {SamtyckePreferencesRequestEvent} from '../preferences/preferences-request-event.js';
 import {SamtyckeBannerToggleEvent} from './banner-toggle-event.js';
 import {SamtyckeElement} from '../samtycke-element.js';
@@ -32,6 +33,7 @@ export class SamtyckeBanner extends SamtyckeElement {
   /** Shown by `show()` even though the visitor has decided. */
   declare forced: boolean;
   #shown = false;
+  #record: ConsentRecord | null | undefined;
 
   constructor() {
     super();
@@ -50,6 +52,9 @@ export class SamtyckeBanner extends SamtyckeElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
+    // Any new decision (here, in the preferences or in another tab) answers a reopened banner.
+    const record = this.consent.state?.record;
+    if (record !== this.#record) [this.#record, this.forced] = [record, false];
     this.hidden = !this.visible || !this.translator;
   }
 
@@ -75,7 +80,7 @@ export class SamtyckeBanner extends SamtyckeElement {
           ${optional.map((c) => html`<li><strong>${localized(c.title) || t(`category.${c.id}.title`)}</strong>: ${localized(c.description) || t(`category.${c.id}.description`)}</li>`)}
         </ul>
         <p>
-          ${t('banner.withdraw', {settings: t('settings.label')})}
+          ${t(manager.config.floatingButton ? 'banner.withdraw.button' : 'banner.withdraw.link', {settings: t('settings.label')})}
           <a href=${localized(manager.config.privacyPolicyUrl)}>${t('banner.policy')}</a>
         </p>
         <div class="actions">

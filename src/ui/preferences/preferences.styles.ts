@@ -35,6 +35,9 @@ export const preferencesStyles = css`
     margin: 0;
     font-size: 1.25em;
   }
+  h2:focus {
+    outline: none;
+  }
   .body {
     overflow-y: auto;
     padding: 0 var(--_space);

@@ -94,12 +94,14 @@ export class SamtyckePreferences extends SamtyckeElement {
   async #decide(decision: 'acceptAll' | 'rejectAll' | 'save'): Promise<void> {
     const manager = this.manager!;
     const {categories, services} = this.draft!;
-    const state = decision === 'save'
-      ? await manager.save(categories, {services, source: 'preferences'})
-      : await manager[decision]({source: 'preferences'});
+    const decided = decision === 'save'
+      ? manager.save(categories, {services, source: 'preferences'})
+      : manager[decision]({source: 'preferences'});
+    // The dialog closes at once; storing the choice takes a moment and is announced when done.
+    this.close();
+    const state = await decided;
     const t = this.translator!.t;
     this.announcement = state.persisted ? t('preferences.saved') : `${t('preferences.saved')} ${t('preferences.notPersisted')}`;
-    this.close();
   }
 
   override render() {
@@ -113,7 +115,7 @@ export class SamtyckePreferences extends SamtyckeElement {
           <form method="dialog" @submit=${(e: Event) => e.preventDefault()}>
             <header>
               <div>
-                <h2 id="title">${t('preferences.title')}</h2>
+                <h2 id="title" tabindex="-1" autofocus>${t('preferences.title')}</h2>
                 <p class="description">${t('preferences.intro', {days: manager.config.lifetimeDays})}
                   <a href=${i18n.localized(manager.config.privacyPolicyUrl)}>${t('preferences.policy')}</a></p>
               </div>
@@ -135,10 +137,11 @@ export class SamtyckePreferences extends SamtyckeElement {
   #renderCategory(category: Category, i18n: Translator, draft: Draft) {
     const {t, localized} = i18n;
     const id = `category-${category.id}`;
+    const title = localized(category.title) || t(`category.${category.id}.title`);
     return html`
-      <section class="category" aria-labelledby=${`${id}-label`}>
+      <div class="category" role="group" aria-labelledby=${`${id}-label`}>
         <div class="row">
-          <label id=${`${id}-label`} for=${id}>${localized(category.title) || t(`category.${category.id}.title`)}</label>
+          <label id=${`${id}-label`} for=${id}>${title}</label>
           ${category.required ? html`<span class="always" id=${`${id}-always`}>${t('preferences.alwaysOn')}</span>` : nothing}
           <input type="checkbox" role="switch" part="switch" id=${id}
             aria-describedby=${category.required ? `${id}-always ${id}-description` : `${id}-description`}
@@ -148,10 +151,10 @@ export class SamtyckePreferences extends SamtyckeElement {
         <p class="description" id=${`${id}-description`}>${localized(category.description) || t(`category.${category.id}.description`)}</p>
         ${category.services.length ? html`
           <details>
-            <summary>${i18n.plural('preferences.services', category.services.length)}</summary>
+            <summary><span class="visually-hidden">${title}: </span>${i18n.plural('preferences.services', category.services.length)}</summary>
             ${category.services.map((service) => this.#renderService(service, category, i18n, draft))}
           </details>` : nothing}
-      </section>
+      </div>
     `;
   }
 
@@ -160,7 +163,7 @@ export class SamtyckePreferences extends SamtyckeElement {
     const id = `service-${service.id}`;
     const stored = [
       ...(service.cookies ?? []).map((c) => ({name: c.name, duration: c.duration, purpose: c.purpose,
-        type: c.party === 'third' ? t('preferences.thirdParty', {domain: c.domain ?? ''}) : t('preferences.firstParty')})),
+        type: c.party === 'third' ? t('preferences.thirdParty', {domain: c.domain ?? service.provider}) : t('preferences.firstParty')})),
       ...(service.storage ?? []).map((s) => ({name: s.name, duration: s.duration ?? (s.type === 'session' ? 'session' : 'persistent'), purpose: s.purpose,
         type: t(s.type === 'local' ? 'preferences.localStorage' : 'preferences.sessionStorage')})),
     ];

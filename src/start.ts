@@ -52,6 +52,9 @@ const LOADING = placeholderState('loading');
 /** The state of a widget whose configuration failed: nothing but `necessary` is ever allowed. */
 const UNAVAILABLE = placeholderState('unavailable');
 
+/** The shop's own controls that open the preferences. */
+const SETTINGS_LINK = '[data-samtycke="preferences"]';
+
 /** Marks the installed API. */
 const INSTALLED = Symbol.for('samtycke');
 
@@ -139,12 +142,15 @@ export function start({document = window.document, configUrl = null, store = cre
       element.manager = m;
       element.translator = translator;
     }
-    doc.addEventListener('samtycke-preferences-request', (e) => void preferences!.show(e.opener, button));
+    // Where focus goes when the control that opened the dialog is gone after a decision (the
+    // banner's "Customize"): the floating button, else the page's own settings link.
+    const fallback = () => (m.config.floatingButton ? button : doc.querySelector<HTMLElement>(SETTINGS_LINK) ?? undefined);
+    doc.addEventListener('samtycke-preferences-request', (e) => void preferences!.show(e.opener, fallback()));
     doc.addEventListener('click', (e) => {
-      const trigger = (e.target as Element | null)?.closest?.('[data-samtycke="preferences"]');
+      const trigger = (e.target as Element | null)?.closest?.(SETTINGS_LINK);
       if (!trigger) return;
       e.preventDefault();
-      void preferences!.show(trigger, button);
+      void preferences!.show(trigger, fallback());
     });
     const body = await whenBody(doc);
     // First in the body, so keyboard and screen-reader users meet the banner before the page.

@@ -103,8 +103,10 @@ suite('config validation', () => {
     assert.match(at(problems, '$.texts.en["banner.withdraw.link"]').fix, /\{settings\}/);
   });
 
-  test('the default language must be one of the languages', () => {
+  test('the default and the forced language must be among the languages', () => {
     at(problemsOf(rawConfig({defaultLanguage: 'de'})), '$.defaultLanguage');
+    at(problemsOf(rawConfig({language: 'de'})), '$.language');
+    assert.isNotNull(validateConfig(rawConfig({language: 'sv'})).config, 'a listed language may be forced');
   });
 
   test('a config that is not an object is one clear problem', () => {

@@ -103,6 +103,10 @@ suite('config validation', () => {
     assert.match(at(problems, '$.texts.en["banner.withdraw.link"]').fix, /\{settings\}/);
   });
 
+  test('per-language text for a language not in languages is refused', () => {
+    assert.match(at(problemsOf(rawConfig({privacyPolicyUrl: {en: '/privacy', sv: '/integritet', se: '/x'}})), '$.privacyPolicyUrl.se').fix, /did you mean "sv"/);
+  });
+
   test('the default and the forced language must be among the languages', () => {
     at(problemsOf(rawConfig({defaultLanguage: 'de'})), '$.defaultLanguage');
     at(problemsOf(rawConfig({language: 'de'})), '$.language');

@@ -1,5 +1,5 @@
 import {assert} from '@esm-bundle/chai';
-import {ConsentChoiceError, createMemoryStore, SamtyckeWithdrawEvent, type ConsentRecord, type ConsentStore} from '../../src/core/index.js';
+import {ConsentChoiceError, createLocalStorageMirror, createMemoryStore, SamtyckeWithdrawEvent, type ConsentRecord, type ConsentStore} from '../../src/core/index.js';
 import {cleanUp, config, manager, mount} from '../helpers/fixtures.js';
 
 const DAY = 86_400_000;
@@ -285,5 +285,62 @@ suite('consent state integrity', () => {
     assert.deepEqual(fromOtherTabs, ['custom'], 'the older "accept all" was ignored; the newer choice applied');
     assert.isFalse(b.isAllowed('marketing'));
     assert.isTrue(b.isAllowed('functional'));
+  });
+});
+
+suite('stored decisions that must not count', () => {
+  teardown(cleanUp);
+
+  test('a message from a tab still on an older revision is ignored', async () => {
+    const channel = `samtycke-test-${Math.random()}`;
+    const {manager: b} = manager(config({revision: 2}), {channel, now: () => NOW});
+    await b.ready;
+    const seen: string[] = [];
+    const marker = new Promise<void>((resolve) => b.on('samtycke-change', (e) => {
+      seen.push(`${e.detail.method}@${e.detail.state.record?.revision}`);
+      if (e.detail.state.record?.revision === 2) resolve();
+    }));
+    const other = new BroadcastChannel(channel);
+    other.postMessage(record({revision: 1, timestamp: new Date(NOW).toISOString()}));
+    other.postMessage(record({revision: 2, method: 'reject-all', timestamp: new Date(NOW + 1000).toISOString(),
+      categories: {necessary: true, functional: false, analytics: false, marketing: false}, services: {ga4: false, 'meta-pixel': false, youtube: false}}));
+    await marker;
+    other.close();
+    assert.deepEqual(seen, ['reject-all@2'], 'the revision-1 "accept all" was never applied');
+  });
+
+  test('a record missing from IndexedDB is restored from the copy', async () => {
+    const store = createMemoryStore();
+    const copy = record();
+    const {manager: m} = manager(config(), {store, mirror: {read: () => copy, write: () => undefined}, now: () => NOW});
+    assert.equal((await m.ready).status, 'decided');
+    assert.deepEqual(await store.get(), copy, 'written back from the copy');
+  });
+
+  test('a stored record whose expiry is not a date is no decision', async () => {
+    const {manager: m} = manager(config(), {store: createMemoryStore(record({expires: 'never'})), now: () => NOW});
+    assert.equal((await m.ready).reason, 'new');
+  });
+
+  test('a copy that cannot be updated is removed, so it never outlives the record', () => {
+    const data = new Map([['samtycke', JSON.stringify(record())]]);
+    const storage = {getItem: (k: string) => data.get(k) ?? null,
+      setItem: () => {
+        throw new DOMException('full', 'QuotaExceededError');
+      },
+      removeItem: (k: string) => void data.delete(k)} as unknown as Storage;
+    const mirror = createLocalStorageMirror(() => storage);
+    mirror.write(record({method: 'reject-all'}));
+    assert.isNull(mirror.read(), 'the outdated accept-all copy is gone');
+  });
+
+  test('a store that never answers counts as failed, and the page still works', async function () {
+    this.timeout(10000);
+    const hanging: ConsentStore = {get: () => new Promise(() => undefined), set: () => new Promise(() => undefined), clear: async () => undefined};
+    const {manager: m, console: out} = manager(config(), {store: hanging});
+    const state = await m.ready;
+    assert.equal(state.status, 'undecided');
+    assert.isFalse(state.persisted, 'the state says the choice cannot be kept');
+    assert.lengthOf(out.lines.filter((l) => l.level === 'warn'), 1, 'one warning');
   });
 });

@@ -32,6 +32,8 @@ async function assertSpeaks(page, language, categoryTitle) {
   assert.ok(await ui.preferences.save.isVisible(), `"${ui.texts.save}" is in ${language}`);
   await ui.preferences.acceptAll.click();
   await ui.preferences.dialog.waitFor({state: 'hidden'});
+  // The dialog closes at once; the decision is stored a moment later.
+  await page.waitForFunction(() => window.samtycke.state.record !== null);
   assert.equal((await state(page)).record.language, language, 'the decision records the language it was shown in');
 }
 

@@ -1,4 +1,5 @@
 import {assert} from '@esm-bundle/chai';
+import {sendKeys} from '@web/test-runner-commands';
 import {createMemoryStore} from '../../src/core/index.js';
 import {BannerHarness, cleanUpUi, describeElement} from '../helpers/banner-harness.js';
 import {config, manager} from '../helpers/fixtures.js';
@@ -142,5 +143,27 @@ suite('samtycke-banner', () => {
     assert.include(english.text(), 'Cookies at Fika & Co', 'the overridden title is shown');
     const swedish = await BannerHarness.create(m, 'sv');
     assert.deepEqual(swedish.buttons(), ['Acceptera alla', 'Nej tack', 'Anpassa'], 'the Swedish override applies to Swedish only');
+  });
+
+  test('Escape in the banner is not consent', async () => {
+    const {manager: m} = manager();
+    const banner = await BannerHarness.create(m);
+    banner.button('Accept all').focus();
+    await sendKeys({press: 'Escape'});
+    await banner.element.updateComplete;
+    assert.equal(m.state.status, 'undecided', 'Escape records nothing');
+    assert.isTrue(banner.isVisible(), 'the banner stays');
+  });
+
+  test('a reopened banner goes away when the decision is made elsewhere', async () => {
+    const {manager: m} = manager();
+    const banner = await BannerHarness.create(m);
+    await banner.acceptAll();
+    banner.element.show();
+    await banner.element.updateComplete;
+    assert.isTrue(banner.isVisible(), 'shown again');
+    await m.save({analytics: true});
+    await banner.element.updateComplete;
+    assert.isFalse(banner.isVisible(), 'a decision in the preferences or another tab answers it');
   });
 });

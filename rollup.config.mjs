@@ -1,4 +1,4 @@
-import {readFileSync} from 'node:fs';
+import {existsSync, readdirSync, readFileSync} from 'node:fs';
 import json from '@rollup/plugin-json';
 import {nodeResolve} from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
@@ -56,11 +56,37 @@ const plugins = (declarations) => [
 
 const minify = terser({ecma: 2022, module: true, compress: {passes: 3, unsafe_arrows: true, pure_getters: true}, format: {comments: false}});
 
-/** Puts the config schema beside the widget, so a shop uploads one folder. */
+/**
+ * Puts the config schema beside the widget, so a shop uploads one folder. The editors' schema is
+ * whole: the `privacy` section, which only the privacy bundle validates, is merged into it.
+ */
 const emitSchema = () => ({
   name: 'emit-schema',
   generateBundle() {
-    this.emitFile({type: 'asset', fileName: 'samtycke.config.schema.json', source: readFileSync('schema/samtycke.config.schema.json', 'utf8')});
+    const schema = JSON.parse(readFileSync('schema/samtycke.config.schema.json', 'utf8'));
+    if (existsSync('schema/privacy.schema.json')) {
+      const privacy = JSON.parse(readFileSync('schema/privacy.schema.json', 'utf8'));
+      const {$defs = {}, $schema, $id, ...root} = privacy;
+      void $schema, void $id;
+      schema.properties.privacy = root;
+      schema.$defs = {...schema.$defs, ...$defs};
+    }
+    this.emitFile({type: 'asset', fileName: 'samtycke.config.schema.json', source: JSON.stringify(schema, null, 2)});
+  },
+});
+
+/**
+ * The service catalogue, one file per service, beside the widget: a shop's visitors download only
+ * the entries its config names. The host index (catalogue/index.json) is bundled instead.
+ */
+const emitCatalogue = () => ({
+  name: 'emit-catalogue',
+  generateBundle() {
+    if (!existsSync('catalogue')) return;
+    for (const file of readdirSync('catalogue').filter((f) => f.endsWith('.json') && f !== 'index.json')) {
+      const entry = JSON.parse(readFileSync(`catalogue/${file}`, 'utf8'));
+      this.emitFile({type: 'asset', fileName: `catalogue/${file}`, source: JSON.stringify(entry)});
+    }
   },
 });
 
@@ -68,7 +94,20 @@ export default [
   {
     input: 'src/script-tag.ts',
     output: {file: 'dist/samtycke.js', format: 'iife', plugins: [minify]},
-    plugins: [...plugins(false), emitSchema()],
+    plugins: [...plugins(false), emitSchema(), emitCatalogue()],
+  },
+  {
+    // The privacy policy, cookie declaration and privacy center: loaded only on pages that show them.
+    input: 'src/privacy.ts',
+    output: {file: 'dist/samtycke-privacy.js', format: 'iife', plugins: [minify]},
+    plugins: plugins(false),
+  },
+  {
+    // Node: the static HTML export behind `npx samtycke render`.
+    input: 'src/render.ts',
+    output: {file: 'dist/samtycke-render.mjs', format: 'es'},
+    external: [/^node:/],
+    plugins: plugins(false),
   },
   {
     input: 'src/index.ts',

@@ -37,6 +37,22 @@ export interface StorageDeclaration {
   readonly purpose?: Localized;
 }
 
+/** Legal ground for a transfer outside the EU/EEA (GDPR chapter V). */
+export type TransferSafeguard = 'adequacy' | 'dpf' | 'scc' | 'bcr' | 'derogation';
+
+export interface Transfer {
+  /** ISO 3166-1 alpha-2 country code. */
+  readonly country: string;
+  readonly safeguard: TransferSafeguard;
+}
+
+export interface EmbedInfo {
+  /** What loading the embed shares with the provider, in the visitor's words. */
+  readonly shares: Localized;
+  /** The kind of content, for the button: "Load video", "Load map". */
+  readonly kind: 'video' | 'map' | 'content';
+}
+
 /** A service that needs consent: the unit a visitor may allow or refuse on its own. */
 export interface ServiceConfig {
   /** Id used in `data-service="…"`; lowercase letters, digits and hyphens. */
@@ -48,6 +64,18 @@ export interface ServiceConfig {
   readonly provider: string;
   readonly purpose: Localized;
   readonly privacyPolicyUrl?: Localized;
+  /** Country of the legal entity, ISO 3166-1 alpha-2 ("IE", "US", "SE"). */
+  readonly country?: string;
+  /**
+   * Where the service's scripts, iframes and pixels come from: `host[/path-prefix]`, where a host
+   * starting with `*.` also matches its subdomains ("*.hotjar.com", "www.googletagmanager.com/gtm.js").
+   * Untagged elements from these URLs are held until the service is allowed (automatic blocking).
+   */
+  readonly hosts?: readonly string[];
+  /** Transfers of personal data outside the EU/EEA, with their safeguard. */
+  readonly transfers?: readonly Transfer[];
+  /** An embed (video, map): blocked iframes get a placeholder that says what loading shares. */
+  readonly embed?: EmbedInfo;
   /** Default: none. */
   readonly cookies?: readonly CookieDeclaration[];
   /** Default: none. */
@@ -114,6 +142,12 @@ export const ConsentMethod = {
   RejectAll: 'reject-all',
   Custom: 'custom',
   Withdrawal: 'withdrawal',
+  /** A service allowed on its own, e.g. "Always allow YouTube" in an embed placeholder. */
+  Service: 'service',
+  /** The stored consent ran out; nothing but necessary is allowed. Receipts only. */
+  Expiry: 'expiry',
+  /** Global Privacy Control took back an earlier marketing grant. */
+  Gpc: 'gpc',
 } as const;
 export type ConsentMethod = (typeof ConsentMethod)[keyof typeof ConsentMethod];
 
@@ -164,7 +198,7 @@ export interface ConsentState {
 export type ConsentChoices = Readonly<Record<string, boolean>>;
 
 /** Where a decision was made. */
-export type ConsentSource = 'banner' | 'preferences' | 'api';
+export type ConsentSource = 'banner' | 'preferences' | 'privacy-center' | 'embed' | 'gpc' | 'expiry' | 'api';
 
 /** Options of `acceptAll`, `rejectAll`, `save` and `withdraw`. */
 export interface DecisionOptions {

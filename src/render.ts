@@ -1,0 +1,2 @@
+// Placeholder: the static HTML export (npx samtycke render).
+export {};

@@ -39,6 +39,10 @@ export interface ReceiptLog {
 
 /** Receipts waiting to reach the shop's endpoint; survives offline periods, closed tabs and failures. */
 export interface Outbox {
+  /**
+   * Stores the receipt in the outbox and starts sending it; resolves once it is stored. Rejects
+   * when storage fails: the receipt is then still sent from memory during this page view.
+   */
   add(receipt: ConsentReceipt): Promise<void>;
   /** Sends what waits now; resolves when the attempt is over (delivered or scheduled for retry). */
   flush(): Promise<void>;

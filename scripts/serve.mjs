@@ -3,16 +3,19 @@
 //
 //   /samtycke/*  -> <repo>/dist/     (the built widget)
 //   /schema/*    -> <repo>/schema/   (the config JSON Schema)
+//   /samtycke-api/* -> the reference receiver (server/), when started with `receiver`
 //   everything else -> <repo>/demo/ (the demo storefront)
 //
 // Programmatic use (tests):
 //   import { startServer } from './scripts/serve.mjs';
 //   const { url, port, close } = await startServer({ port: 0 });
+//   const { receiver } = await startServer({ port: 0, receiver: { dir: tempDir } });
 //   ...
 //   await close();
 //
 // CLI: `node scripts/serve.mjs` listens on $PORT or 8080 (falling back to a
-// free port if 8080 is taken) on $HOST or 127.0.0.1.
+// free port if 8080 is taken) on $HOST or 127.0.0.1, with the receiver storing
+// its data in $SAMTYCKE_DATA_DIR or <repo>/.data/.
 
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
@@ -68,7 +71,7 @@ async function statOrNull(file) {
   }
 }
 
-function createHandler(root, extraHeaders) {
+function createHandler(root, extraHeaders, receiver) {
   const baseHeaders = {
     'Cache-Control': 'no-store',
     'X-Content-Type-Options': 'nosniff',
@@ -88,6 +91,7 @@ function createHandler(root, extraHeaders) {
 
   return async (req, res) => {
     try {
+      if (receiver && (await receiver.handle(req, res))) return;
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         send(req, res, 405, 'Method not allowed\n', { Allow: 'GET, HEAD' });
         return;
@@ -180,14 +184,28 @@ function formatUrl(host, port) {
  * @param {string} [options.host='127.0.0.1']
  * @param {string} [options.root]          Repository root (contains demo/, dist/, schema/).
  *                                         Defaults to the repo this file lives in.
- * @param {Record<string,string>} [options.headers]  Extra headers on every response
+ * @param {Record<string,string>} [options.headers]  Extra headers on every static response
  *                                         (e.g. a Content-Security-Policy for tests).
- * @returns {Promise<{url: string, port: number, close: () => Promise<void>}>}
+ * @param {object} [options.receiver]      Mounts the reference receiver under /samtycke-api/;
+ *                                         the options of createReceiver (server/create-receiver.mjs):
+ *                                         `dir` (its database), `origins`, `adminToken`, …
+ *                                         Left out: no receiver.
+ * @returns {Promise<{url: string, port: number, close: () => Promise<void>, receiver?: object}>}
+ *          `receiver.store` reads what was received; `close()` also closes its database.
  */
-export async function startServer({ port = 0, host = '127.0.0.1', root = REPO_ROOT, headers = {} } = {}) {
+export async function startServer({ port = 0, host = '127.0.0.1', root = REPO_ROOT, headers = {}, receiver: receiverOptions } = {}) {
   const resolvedRoot = path.resolve(root);
-  const server = createServer(createHandler(resolvedRoot, headers));
-  await listen(server, port, host);
+  // Loaded only when asked for: the static demo needs no database (lmdb is a native module).
+  const receiver = receiverOptions
+    ? (await import('../server/create-receiver.mjs')).createReceiver(receiverOptions)
+    : undefined;
+  const server = createServer(createHandler(resolvedRoot, headers, receiver));
+  try {
+    await listen(server, port, host);
+  } catch (err) {
+    await receiver?.close();
+    throw err;
+  }
   const actualPort = server.address().port;
 
   let closing = null;
@@ -195,11 +213,11 @@ export async function startServer({ port = 0, host = '127.0.0.1', root = REPO_RO
     closing ??= new Promise((resolve, reject) => {
       server.close((err) => (err ? reject(err) : resolve()));
       server.closeAllConnections?.();
-    });
+    }).finally(() => receiver?.close());
     return closing;
   };
 
-  return { url: formatUrl(host, actualPort), port: actualPort, close };
+  return { url: formatUrl(host, actualPort), port: actualPort, close, ...(receiver ? { receiver } : {}) };
 }
 
 async function main() {
@@ -218,12 +236,17 @@ async function main() {
     );
   }
 
+  // The demo sends its consent receipts and rights requests to the receiver on the same origin.
+  const receiver = {
+    dir: path.resolve(process.env.SAMTYCKE_DATA_DIR || path.join(REPO_ROOT, '.data')),
+    adminToken: process.env.SAMTYCKE_ADMIN_TOKEN || undefined,
+  };
   let server;
   try {
-    server = await startServer({ port, host });
+    server = await startServer({ port, host, receiver });
   } catch (err) {
     if (err.code === 'EADDRINUSE' && !portFromEnv) {
-      server = await startServer({ port: 0, host });
+      server = await startServer({ port: 0, host, receiver });
       console.error(`Port ${port} is in use; using port ${server.port} instead.`);
     } else if (err.code === 'EADDRINUSE') {
       console.error(`Port ${port} is already in use. Pick another one, e.g. PORT=0 for any free port.`);
@@ -236,6 +259,8 @@ async function main() {
   const shownHost = host === '127.0.0.1' || host === '0.0.0.0' || host === '::' ? 'localhost' : host;
   const shownUrl = formatUrl(shownHost, server.port);
   console.log(`Samtycke demo shop: ${shownUrl}  (Ctrl+C to stop)`);
+  console.log(`Receipts and rights requests: ${shownUrl}samtycke-api/ (data in ${receiver.dir})`);
+  console.log(`Exports: ${shownUrl}samtycke-api/export/receipts.csv (also .json, and requests.csv/.json)`);
 
   const shutdown = () => {
     server.close().then(

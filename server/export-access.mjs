@@ -1,0 +1,33 @@
+// Who may download the exports: they hold names and e-mail addresses (rights requests) and the
+// shop's proof of consent. With an admin token, whoever presents it; without one, only the
+// machine itself.
+import {createHash, timingSafeEqual} from 'node:crypto';
+
+const LOOPBACK_ADDRESS = /^(?:127\.\d{1,3}\.\d{1,3}\.\d{1,3}|::1|::ffff:127\.\d{1,3}\.\d{1,3}\.\d{1,3})$/;
+const LOOPBACK_HOST = /^(?:localhost|127\.\d{1,3}\.\d{1,3}\.\d{1,3}|\[::1\])(?::\d+)?$/i;
+
+const digest = (text) => createHash('sha256').update(text).digest();
+
+/**
+ * @param {{token?: string}} options `token`: the admin token (`SAMTYCKE_ADMIN_TOKEN`); empty or
+ *   missing means loopback-only access
+ * @returns {(req: import('node:http').IncomingMessage) => {status: number, message?: string, headers?: object}}
+ *   status 200 when the request may export, else 401 or 403 with the reason
+ */
+export function exportAccess({token} = {}) {
+  const expected = token ? digest(token) : null;
+  return (req) => {
+    if (expected) {
+      const match = /^Bearer\s+(\S+)\s*$/i.exec(String(req.headers.authorization ?? ''));
+      // Compared as digests of equal length, in constant time.
+      if (match && timingSafeEqual(digest(match[1]), expected)) return {status: 200};
+      return {status: 401, message: 'send the admin token: Authorization: Bearer <SAMTYCKE_ADMIN_TOKEN>', headers: {'WWW-Authenticate': 'Bearer realm="samtycke"'}};
+    }
+    // Behind a reverse proxy every request comes from loopback; the forwarding headers tell,
+    // and a loopback Host refuses pages that rebind their own name to 127.0.0.1.
+    const forwarded = ['forwarded', 'x-forwarded-for', 'x-real-ip'].some((name) => req.headers[name] !== undefined);
+    const local = LOOPBACK_ADDRESS.test(req.socket.remoteAddress ?? '') && LOOPBACK_HOST.test(req.headers.host ?? '') && !forwarded;
+    return local ? {status: 200}
+      : {status: 403, message: 'exports are open only to this machine until SAMTYCKE_ADMIN_TOKEN is set'};
+  };
+}

@@ -1,5 +1,4 @@
-import type {ConsentManager, Translator} from './core/index.js';
-import type {ReceiptLog} from './core/receipts/types.js';
+import type {ConsentManager, ReceiptLog, Translator} from './core/index.js';
 
 /**
  * What the running widget hands to the privacy bundle (policy, cookie declaration, privacy

@@ -1,17 +1,16 @@
 import en from '../locales/en.json';
 import sv from '../locales/sv.json';
+import {CONTEXT, type SamtyckeContext} from './context.js';
 import {
-  ConfigLoadError, createConsentManager, createIdbStore, createLocalStorageMirror, createTranslator, loadConfig, reportProblems, resolveLanguage,
-  SamtyckeChangeEvent, SamtyckeReadyEvent, SamtyckeWithdrawEvent, validateConfig,
-  type ConsentChoices, type ConsentManager, type ConsentState, type ConsentStore, type DecisionOptions, type LocaleData,
-  type SamtyckeEventMap,
+  ConfigLoadError, connectSignals, createConsentManager, createCookieMirror, createIdbStore, createTranslator, createUnknownDataReport, loadConfig,
+  readDecisionCookie, reportProblems, resolveLanguage, SamtyckeReadyEvent, signalsFor, startSignals, validateConfig,
+  type ConsentChoices, type ConsentManager, type ConsentState, type ConsentStore, type DecisionOptions, type EarlySignals, type LocaleData,
+  type Problem, type ResolvedConfig, type SamtyckeEventMap,
 } from './core/index.js';
-// Imported for their effect: each defines its element.
-import './ui/banner/samtycke-banner.js';
-import './ui/preferences/samtycke-preferences.js';
-import './ui/settings-button/samtycke-settings-button.js';
-import type {SamtyckeBanner} from './ui/banner/samtycke-banner.js';
-import type {SamtyckePreferences} from './ui/preferences/samtycke-preferences.js';
+import {resolveServices} from './catalogue-loader.js';
+import {mountUi, type Mounted} from './mount.js';
+import {loadPrivacyBundle} from './privacy-loader.js';
+import {createProof} from './proof.js';
 
 /** Locales bundled with the widget; others fall back to English unless the config has texts. */
 export const LOCALES: Readonly<Record<string, LocaleData>> = {en, sv};
@@ -22,13 +21,15 @@ export interface Samtycke {
   readonly ready: Promise<ConsentState>;
   /** The consent in force: an immutable snapshot. */
   readonly state: ConsentState;
-  /** Whether a category (and a service in it) is allowed now. `false` until a decision. */
+  /** Whether a category (or, when given, a service) is allowed now. `false` until a decision. */
   isAllowed(category: string, service?: string): boolean;
   acceptAll(): Promise<ConsentState>;
   rejectAll(): Promise<ConsentState>;
   /** `save({analytics: true}, {services: {'meta-pixel': false}})`; categories left out are refused. */
   save(choices: ConsentChoices, options?: DecisionOptions): Promise<ConsentState>;
   withdraw(): Promise<ConsentState>;
+  /** Allows one service on its own, leaving every other choice as it is. */
+  allowService(id: string): Promise<ConsentState>;
   /** Shows the banner again. */
   showBanner(): void;
   /** Opens the preferences dialog. */
@@ -37,12 +38,25 @@ export interface Samtycke {
   on<K extends keyof SamtyckeEventMap>(type: K, handler: (event: SamtyckeEventMap[K]) => void): () => void;
 }
 
+/** What a blocker of untagged trackers, started before the config, needs to hear once it is read. */
+export interface EarlyBlocker {
+  configure(options: {readonly services: ResolvedConfig['services']; readonly exempt: readonly string[]; readonly enabled: boolean}): void;
+}
+
 export interface StartOptions {
   readonly document?: Document;
   /** URL of the configuration; ignored when the page has an inline `#samtycke-config`. */
   readonly configUrl?: string | null;
   /** Consent storage. Default: IndexedDB. */
   readonly store?: ConsentStore;
+  /** The folder of samtycke.js: the service catalogue (`catalogue/<id>.json`) and the privacy bundle are read from there. */
+  readonly assetsUrl?: string | null;
+  /** Consent Mode default, cookie update and vendor traps, when the script tag already started them. */
+  readonly early?: EarlySignals;
+  /** The automatic blocker the script tag installed before the page's scripts. */
+  readonly blocker?: EarlyBlocker | null;
+  /** Report cookies and storage keys no declared service explains (`data-debug`). */
+  readonly debug?: boolean;
 }
 
 const placeholderState = (status: 'loading' | 'unavailable'): ConsentState =>
@@ -52,24 +66,14 @@ const LOADING = placeholderState('loading');
 /** The state of a widget whose configuration failed: nothing but `necessary` is ever allowed. */
 const UNAVAILABLE = placeholderState('unavailable');
 
-/** The shop's own controls that open the preferences. */
-const SETTINGS_LINK = '[data-samtycke="preferences"]';
-
 /** Marks the installed API. */
 const INSTALLED = Symbol.for('samtycke');
 
-/** Resolves when `document.body` exists, without waiting for the whole page to parse. */
-const whenBody = (document: Document): Promise<HTMLElement> =>
-  new Promise((resolve) => {
-    if (document.body) return resolve(document.body);
-    const observer = new MutationObserver(() => {
-      if (document.body) {
-        observer.disconnect();
-        resolve(document.body);
-      }
-    });
-    observer.observe(document.documentElement, {childList: true});
-  });
+/** Google's own tags: in Consent Mode "advanced" they load at once, limited by Consent Mode alone. */
+const GOOGLE_TAGS = ['ga4', 'google-ads', 'google-tag-manager'];
+
+/** Whether the browser sends Global Privacy Control. */
+export const gpcSent = (view: Window): boolean => (view.navigator as Navigator & {globalPrivacyControl?: boolean}).globalPrivacyControl === true;
 
 /**
  * Starts Samtycke on a page: reads the stored decision and the configuration at the same time,
@@ -77,7 +81,8 @@ const whenBody = (document: Document): Promise<HTMLElement> =>
  * installs `window.samtycke`. A configuration with any problem is reported in the console and
  * nothing tagged is released; the page keeps working.
  */
-export function start({document = window.document, configUrl = null, store = createIdbStore()}: StartOptions = {}): Samtycke {
+export function start(options: StartOptions = {}): Samtycke {
+  const {document = window.document, configUrl = null, store = createIdbStore(), assetsUrl = null, blocker = null, debug = false} = options;
   const view = document.defaultView as Window;
   // A second copy (the script tag twice, or the tag and a bundle) would release scripts twice.
   // The mark tells our API from an element with id="samtycke", which browsers also expose as
@@ -87,31 +92,61 @@ export function start({document = window.document, configUrl = null, store = cre
     console.warn('Samtycke is already running on this page; the second copy does nothing.');
     return running;
   }
+  const early = options.early ?? startSignals(view, readDecisionCookie(document.cookie), Date.now(), gpcSent(view));
   // IndexedDB is read while the configuration loads: a returning visitor's scripts then wait
   // for whichever is slower, not for both in turn.
-  const early = store.get();
-  early.catch(() => undefined);
+  const firstRead = store.get();
+  firstRead.catch(() => undefined);
   let primed = false;
-  const primedStore: ConsentStore = {...store, get: () => (primed ? store.get() : ((primed = true), early))};
+  const primedStore: ConsentStore = {...store, get: () => (primed ? store.get() : ((primed = true), firstRead))};
+
+  let mounted: Mounted | undefined;
+  let resolveContext: (context: SamtyckeContext | null) => void = () => undefined;
+  const context = new Promise<SamtyckeContext | null>((resolve) => (resolveContext = resolve));
+
+  const fail = (source: string, problems: readonly Problem[]) => {
+    reportProblems(console, source, problems);
+    // The automatic blocker keeps holding what it holds: nothing is released without a consent.
+    return null;
+  };
 
   const managerPromise: Promise<ConsentManager | null> = loadConfig({url: configUrl, document})
-    .then(({name, json}) => {
-      const {config, problems} = validateConfig(json, {referenceTexts: en});
-      if (!config) {
-        reportProblems(console, name, problems);
-        return null;
-      }
+    .then(async ({name, json}) => {
+      const resolved = await resolveServices(json, assetsUrl);
+      if (resolved.problems.length) return fail(name, resolved.problems);
+      const {config, problems} = validateConfig(resolved.json, {referenceTexts: en});
+      if (!config) return fail(name, problems);
       const language = resolveLanguage({
         forced: config.language, page: document.documentElement.lang, browser: navigator.languages,
         supported: config.languages, fallback: config.defaultLanguage,
       });
       const translator = createTranslator({language, locales: LOCALES, overrides: config.texts, defaultLanguage: config.defaultLanguage});
+      const keys = [...Object.keys(en), ...Object.keys(config.texts[translator.language] ?? {})];
+      const proof = createProof({document, json, keys, translator, endpoint: config.consentLog?.endpoint ?? null});
+      const consentMode = config.consentMode;
       const manager = createConsentManager(config, {
-        document, store: primedStore, mirror: createLocalStorageMirror(() => view.localStorage), channel: 'samtycke',
+        document, store: primedStore, channel: 'samtycke',
+        mirror: createCookieMirror(document, (record) => (consentMode ? signalsFor(decidedCategories(config, record.categories), consentMode.mapping) : null)),
         // The record names the language the visitor actually read.
         language: translator.language,
+        gpc: new Set(gpcSent(view) ? config.gpcCategories : []),
+        onRecord: (record) => proof.record(record),
       });
-      void mount(document, manager, translator);
+      connectSignals(view, manager, consentMode, early);
+      const declared = new Set(config.services.map((s) => s.id));
+      const exempt = consentMode?.mode === 'advanced' ? GOOGLE_TAGS.filter((id) => declared.has(id)) : [];
+      if (exempt.length) {
+        console.warn(`Samtycke: Consent Mode is "advanced", so ${exempt.join(', ')} load before consent and send cookieless pings to Google. Make sure your legal assessment covers this; "basic" (the default) holds them until consent.`);
+      }
+      blocker?.configure({services: config.services, exempt, enabled: config.autoBlock});
+      mounted = mountUi(document, manager, translator);
+      resolveContext({
+        manager, translator, json, source: name, receipts: proof.receipts,
+        forgetDevice: () => proof.forget(manager), exportData: () => proof.exportData(manager),
+        showPreferences: (opener) => mounted?.showPreferences(opener),
+      });
+      loadPrivacyBundle(document, assetsUrl);
+      if (debug) watchUnknownData(document, manager);
       return manager;
     })
     .catch((error: unknown) => {
@@ -121,48 +156,15 @@ export function start({document = window.document, configUrl = null, store = cre
     });
 
   let manager: ConsentManager | null = null;
-  let banner: SamtyckeBanner | undefined;
-  let preferences: SamtyckePreferences | undefined;
-
-  async function mount(doc: Document, m: ConsentManager, translator: ReturnType<typeof createTranslator>) {
-    // Events go to the document too, where shop scripts listen without a reference to us.
-    const forward = <K extends keyof SamtyckeEventMap>(type: K, copy: (e: SamtyckeEventMap[K]) => SamtyckeEventMap[K]) =>
-      m.on(type, (event) => {
-        const clone = copy(event);
-        if (!doc.dispatchEvent(clone)) event.preventDefault();
-      });
-    forward('samtycke-ready', (e) => new SamtyckeReadyEvent(e.state));
-    forward('samtycke-change', (e) => new SamtyckeChangeEvent(e.detail));
-    forward('samtycke-withdraw', (e) => new SamtyckeWithdrawEvent(e.detail));
-
-    banner = doc.createElement('samtycke-banner');
-    preferences = doc.createElement('samtycke-preferences');
-    const button = doc.createElement('samtycke-settings-button');
-    for (const element of [banner, preferences, button]) {
-      element.manager = m;
-      element.translator = translator;
-    }
-    // Where focus goes when the control that opened the dialog is gone after a decision (the
-    // banner's "Customize"): the floating button, else the page's own settings link.
-    const fallback = () => (m.config.floatingButton ? button : doc.querySelector<HTMLElement>(SETTINGS_LINK) ?? undefined);
-    doc.addEventListener('samtycke-preferences-request', (e) => void preferences!.show(e.opener, fallback()));
-    doc.addEventListener('click', (e) => {
-      const trigger = (e.target as Element | null)?.closest?.(SETTINGS_LINK);
-      if (!trigger) return;
-      e.preventDefault();
-      void preferences!.show(trigger, fallback());
-    });
-    const body = await whenBody(doc);
-    // First in the body, so keyboard and screen-reader users meet the banner before the page.
-    body.prepend(banner, preferences, button);
-  }
-
   let failed = false;
   void managerPromise.then((m) => {
     manager = m;
     failed = !m;
-    // Listeners waiting for samtycke-ready learn that nothing will be allowed.
-    if (failed) document.dispatchEvent(new SamtyckeReadyEvent(UNAVAILABLE));
+    if (failed) {
+      resolveContext(null);
+      // Listeners waiting for samtycke-ready learn that nothing will be allowed.
+      document.dispatchEvent(new SamtyckeReadyEvent(UNAVAILABLE));
+    }
   });
   const ready = managerPromise.then((m) => (m ? m.ready : UNAVAILABLE));
   const decide = (run: (m: ConsentManager) => Promise<ConsentState>) =>
@@ -176,10 +178,11 @@ export function start({document = window.document, configUrl = null, store = cre
     isAllowed: (category, service) => manager?.isAllowed(category, service) ?? false,
     acceptAll: () => decide((m) => m.acceptAll()),
     rejectAll: () => decide((m) => m.rejectAll()),
-    save: (choices, options) => decide((m) => m.save(choices, options)),
+    save: (choices, decision) => decide((m) => m.save(choices, decision)),
     withdraw: () => decide((m) => m.withdraw()),
-    showBanner: () => void managerPromise.then(() => banner?.show()),
-    showPreferences: () => void managerPromise.then(() => preferences?.show()),
+    allowService: (id) => decide((m) => m.allowService(id)),
+    showBanner: () => void managerPromise.then(() => mounted?.banner.show()),
+    showPreferences: () => void managerPromise.then(() => mounted?.showPreferences()),
     on: (type, handler) => {
       const listener = handler as EventListener;
       document.addEventListener(type, listener);
@@ -187,8 +190,24 @@ export function start({document = window.document, configUrl = null, store = cre
     },
   };
   Object.defineProperty(api, INSTALLED, {value: true});
+  Object.defineProperty(api, CONTEXT, {value: context});
   view.samtycke = api;
   return api;
+}
+
+/** Categories a record allows, required ones included (the cookie's signals must match the state). */
+function decidedCategories(config: ResolvedConfig, categories: Readonly<Record<string, boolean>>): Record<string, boolean> {
+  return Object.fromEntries(config.categories.map((c) => [c.id, c.required || categories[c.id] === true]));
+}
+
+/** `data-debug`: reports unexplained cookies once the page has loaded, and after each decision. */
+function watchUnknownData(document: Document, manager: ConsentManager): void {
+  const report = createUnknownDataReport(document, manager.config.services);
+  // Trackers set their cookies a moment after they run.
+  const soon = () => setTimeout(report, 2_000);
+  if (document.readyState === 'complete') soon();
+  else document.defaultView?.addEventListener('load', soon, {once: true});
+  manager.on('samtycke-change', soon);
 }
 
 declare global {

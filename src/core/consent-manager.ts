@@ -1,53 +1,18 @@
 import {Gate} from './gating/gate.js';
 import type {Requirement} from './gating/requirement.js';
-import {clearTrackerData, createDocumentCookieJar, type CookieJar} from './gating/tracker-cleanup.js';
-import {createMemoryStore, parseRecord, type ConsentStore} from './storage/consent-store.js';
-import {noMirror, type DecisionMirror} from './storage/decision-mirror.js';
-import {decidedState, diff, evaluateRecord, freeze} from './consent-state.js';
+import {clearTrackerData, createDocumentCookieJar} from './gating/tracker-cleanup.js';
+import {createMemoryStore, inTime, parseRecord, randomId, type ConsentStore} from './storage/consent-store.js';
+import type {Platform} from './platform.js';
+import {noMirror, sameDecision} from './storage/decision-mirror.js';
+import {buildRecord, decidedState, diff, evaluateRecord, freeze, gpcWithdrawal, type RecordInput} from './consent-state.js';
 import {reportProblems} from './report-problems.js';
 import {SamtyckeChangeEvent, SamtyckeReadyEvent, SamtyckeWithdrawEvent, type ChangeDetail, type ConsentDiff, type SamtyckeEventMap} from './events.js';
 import {ConsentMethod, type ConsentChoices, type ConsentRecord, type ConsentState, type DecisionOptions, type ResolvedConfig, type ServiceConfig} from './types.js';
-
-/** The platform the manager works on; every part has a real default except `document`. */
-export interface Platform {
-  readonly document: Document;
-  /** Default: an in-memory store (the script-tag entry passes IndexedDB). */
-  readonly store?: ConsentStore;
-  /** Synchronous copy of the decision for a fast start. Default: none (the script tag uses localStorage). */
-  readonly mirror?: DecisionMirror;
-  /** Default: the document's cookies. */
-  readonly cookies?: CookieJar;
-  /** Default: `Date.now`. */
-  readonly now?: () => number;
-  /** Name of the BroadcastChannel that keeps tabs in sync; `null` for none. Default `null`. */
-  readonly channel?: string | null;
-  /** Called to reload the page after a withdrawal. Default: `location.reload()`. */
-  readonly reload?: () => void;
-  /** The language the visitor sees the texts in, stored with the decision. Default: `en`. */
-  readonly language?: string;
-  /** Where problems are told. Default: `console`. */
-  readonly console?: Pick<Console, 'error' | 'warn' | 'groupCollapsed' | 'groupEnd'>;
-}
 
 /** Thrown for a decision that names a category or service the configuration does not have. */
 export class ConsentChoiceError extends Error {
   override name = 'ConsentChoiceError';
 }
-
-const DAY = 86_400_000;
-
-/** Storage that has not answered by then is treated as failed (Safari's IndexedDB can hang). */
-const STORAGE_TIMEOUT = 5_000;
-
-/** Rejects when `promise` has not settled in time. */
-const inTime = <T>(promise: Promise<T>): Promise<T> => {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('storage did not answer')), STORAGE_TIMEOUT)));
-  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
-};
-
-const randomId = (): string =>
-  globalThis.crypto?.randomUUID?.() ?? Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
 
 /**
  * The one stateful object of Samtycke: reads the stored decision, records new ones, releases
@@ -83,6 +48,8 @@ export class ConsentManager extends EventTarget {
       language: 'en',
       console,
       mirror: noMirror,
+      gpc: new Set(),
+      onRecord: () => undefined,
       ...platform,
     };
     this.#store = this.#platform.store;
@@ -94,7 +61,8 @@ export class ConsentManager extends EventTarget {
     this.#gate = new Gate({
       document,
       declared: {categories: new Set(config.categories.map((c) => c.id)), services},
-      isAllowed: (r: Requirement) => r.categories.every((c) => this.isAllowed(c)) && (!r.service || this.isAllowed(services.get(r.service)!, r.service)),
+      // A service requirement is met by the service's own consent ("Always allow YouTube").
+      isAllowed: (r: Requirement) => (r.service ? this.#state.services[r.service] === true : r.categories.every((c) => this.isAllowed(c))),
       report: (problems) => reportProblems(this.#platform.console, 'the page', problems),
     });
     if (platform.channel && typeof BroadcastChannel === 'function') {
@@ -114,12 +82,17 @@ export class ConsentManager extends EventTarget {
    * anything unknown is not.
    */
   isAllowed(category: string, service?: string): boolean {
-    return this.#state.categories[category] === true && (service === undefined || this.#state.services[service] === true);
+    return service === undefined ? this.#state.categories[category] === true : this.#state.services[service] === true;
   }
 
-  /** Allows every category and service. */
+  /** Whether Global Privacy Control is on and honoured: its categories are never granted silently. */
+  get gpc(): boolean {
+    return this.#platform.gpc.size > 0;
+  }
+
+  /** Allows every category and service; under Global Privacy Control, all but what GPC covers. */
   acceptAll(options: Omit<DecisionOptions, 'services'> = {}): Promise<ConsentState> {
-    return this.#decide(ConsentMethod.AcceptAll, Object.fromEntries(this.config.categories.map((c) => [c.id, true])), options);
+    return this.#decide(ConsentMethod.AcceptAll, Object.fromEntries(this.config.categories.map((c) => [c.id, !this.#platform.gpc.has(c.id)])), options);
   }
 
   /** Refuses everything but `necessary`. Remembered as long as a consent. */
@@ -139,6 +112,33 @@ export class ConsentManager extends EventTarget {
   /** Takes back every consent; declared cookies of what ran are deleted. */
   withdraw(options: Omit<DecisionOptions, 'services'> = {}): Promise<ConsentState> {
     return this.#decide(ConsentMethod.Withdrawal, {}, options);
+  }
+
+  /** Allows one service on its own ("Always allow YouTube"); every other choice stays as it is. */
+  allowService(id: string, {source = 'api'}: Pick<DecisionOptions, 'source'> = {}): Promise<ConsentState> {
+    const {categories, services} = this.#state;
+    return this.#decide(ConsentMethod.Service, categories, {source, services: {...services, [id]: true}});
+  }
+
+  /** Releases one blocked element for this page view only ("Load video"); records nothing. */
+  loadOnce(element: Element): boolean {
+    // TODO(lead): typed once Gate.releaseOnce lands.
+    return (this.#gate as unknown as {releaseOnce?(e: Element): boolean}).releaseOnce?.(element) ?? false;
+  }
+
+  /**
+   * Forgets this device: the record and its copy are erased, the declared cookies and storage
+   * of every service deleted, and the visitor is asked again as a new visitor.
+   */
+  async forget(): Promise<ConsentState> {
+    this.#decisionMade = true;
+    this.#consentId = undefined;
+    this.#platform.mirror.write(null);
+    await inTime(this.#store.clear()).catch((error: unknown) => this.#failStorage(error));
+    await this.#replace(evaluateRecord(this.config, null, this.#platform.now(), !this.#storageFailed), ConsentMethod.Withdrawal, 'this-tab');
+    this.#clear(this.config.services);
+    this.#channel?.postMessage({forget: true});
+    return this.#state;
   }
 
   /** Subscribes to an event; returns the function that unsubscribes. */
@@ -173,22 +173,54 @@ export class ConsentManager extends EventTarget {
     if (this.#storageFailed) this.#state = freeze({...this.#state, persisted: false});
     else if (!this.#decisionMade) {
       this.#consentId = stored?.consentId ?? this.#consentId;
-      if (stored && JSON.stringify(stored) !== JSON.stringify(mirrored)) {
-        // IndexedDB wins: the mirror was missing or out of date.
+      const differs = !sameDecision(stored, mirrored);
+      // IndexedDB wins: the mirror was missing or out of date, or cannot say the visitor granted
+      // under GPC (the cookie does not carry it).
+      if (stored && (differs || (this.#platform.gpc.size && stored.gpc))) {
         await this.#replace(this.#evaluate(stored), stored.method, 'storage');
-        this.#platform.mirror.write(stored);
+        if (differs) this.#platform.mirror.write(stored);
       } else if (!stored && mirrored) {
         // The record went missing but its copy did not: restore the record from the copy.
         await this.#store.set(mirrored).catch((error: unknown) => this.#failStorage(error));
       }
+      await this.#afterRead(stored ?? mirrored);
     }
     this.dispatchEvent(new SamtyckeReadyEvent(this.#state));
     return this.#state;
   }
 
+  /** Records what the stored decision means now: a lapsed consent, or a grant GPC takes back. */
+  async #afterRead(record: ConsentRecord | null): Promise<void> {
+    if (!record || this.#decisionMade) return;
+    const input = {consentId: record.consentId, categories: {}, services: {}};
+    if (this.#state.reason === 'expired' && record.method !== ConsentMethod.Expiry) {
+      await this.#write({...input, method: ConsentMethod.Expiry, source: 'expiry'});
+      return;
+    }
+    const withdrawn = this.#state.status === 'decided' && this.#platform.gpc.size && record.method !== ConsentMethod.Expiry ? gpcWithdrawal(this.config, record, this.#platform.gpc) : null;
+    if (withdrawn) await this.#decide(ConsentMethod.Gpc, withdrawn.categories, {services: withdrawn.services, source: 'gpc'});
+  }
+
+  /** Stores a record (and its copy); false when storage failed and it holds for this page view only. */
+  async #write(input: Omit<RecordInput, 'now' | 'language' | 'gpc'>): Promise<ConsentRecord> {
+    const record = buildRecord(this.config, {...input, now: this.#platform.now(), language: this.#platform.language, gpc: this.#platform.gpc.size > 0});
+    try {
+      await inTime(this.#store.set(record));
+      this.#platform.mirror.write(this.#storageFailed ? null : record);
+    } catch (error) {
+      this.#failStorage(error);
+      this.#platform.mirror.write(null);
+    }
+    this.#platform.onRecord(record);
+    return record;
+  }
+
   /** The state a stored record gives: decided, or undecided when missing, outdated or expired. */
   #evaluate(record: ConsentRecord | null): ConsentState {
-    return evaluateRecord(this.config, record, this.#platform.now(), !this.#storageFailed);
+    const state = evaluateRecord(this.config, record, this.#platform.now(), !this.#storageFailed);
+    // Under GPC, a grant not made knowingly under GPC is not in force (#afterRead records that).
+    const withdrawn = record && state.status === 'decided' && this.#platform.gpc.size ? gpcWithdrawal(this.config, record, this.#platform.gpc) : null;
+    return withdrawn ? decidedState(this.config, {...record!, ...withdrawn}, !this.#storageFailed) : state;
   }
 
   async #decide(method: ConsentMethod, choices: ConsentChoices, {services = {}, source = 'api'}: DecisionOptions): Promise<ConsentState> {
@@ -198,26 +230,8 @@ export class ConsentManager extends EventTarget {
     // No waiting for the start-up read: a visitor who answers at once is answered as soon as the
     // record is written, and #start then leaves this newer decision alone.
     this.#decisionMade = true;
-    const categories = Object.fromEntries(this.config.categories.map((c) => [c.id, c.required || choices[c.id] === true]));
-    const now = this.#platform.now();
-    const record: ConsentRecord = {
-      consentId: (this.#consentId ??= randomId()),
-      source,
-      method,
-      timestamp: new Date(now).toISOString(),
-      expires: new Date(now + this.config.lifetimeDays * DAY).toISOString(),
-      revision: this.config.revision,
-      language: this.#platform.language,
-      categories,
-      services: Object.fromEntries(this.config.services.map((s) => [s.id, categories[s.category] && services[s.id] !== false])),
-    };
-    try {
-      await inTime(this.#store.set(record));
-      this.#platform.mirror.write(this.#storageFailed ? null : record);
-    } catch (error) {
-      this.#failStorage(error);
-      this.#platform.mirror.write(null);
-    }
+    // Services given on their own (refused, or allowed while their category is not) override their category.
+    const record = await this.#write({consentId: (this.#consentId ??= randomId()), method, source, categories: choices, services});
     await this.#replace(decidedState(this.config, record, !this.#storageFailed), method, 'this-tab');
     this.#channel?.postMessage(record);
     return this.#state;
@@ -226,6 +240,11 @@ export class ConsentManager extends EventTarget {
   async #fromOtherTab(data: unknown): Promise<void> {
     const record = parseRecord(data);
     await this.ready;
+    if ((data as {forget?: boolean} | null)?.forget) {
+      this.#consentId = undefined;
+      await this.#replace(evaluateRecord(this.config, null, this.#platform.now(), !this.#storageFailed), ConsentMethod.Withdrawal, 'other-tab');
+      return;
+    }
     // Only a newer decision wins: messages can arrive late, after this tab decided again.
     const current = this.#state.record?.timestamp ?? '';
     if (record && record.revision === this.config.revision && record.timestamp > current) {

@@ -1,3 +1,5 @@
+import type {ConsentModeKey} from './storage/decision-mirror.js';
+
 /**
  * Public types of the Samtycke core: the configuration a shop owner writes, and the consent
  * record and state the widget keeps. The JSON Schema in `schema/samtycke.config.schema.json`
@@ -111,6 +113,24 @@ export interface Config {
   readonly services?: readonly ServiceConfig[];
   /** Text overrides per language, keyed like `locales/en.json`. */
   readonly texts?: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  /** Google Consent Mode v2; default on, basic mode. */
+  readonly consentMode?: boolean | Partial<ConsentModeConfig>;
+  /** Honour Global Privacy Control; default true (covers marketing). */
+  readonly globalPrivacyControl?: boolean | {readonly categories: readonly string[]};
+  /** Hold untagged elements from declared services' hosts; default true. */
+  readonly autoBlock?: boolean;
+  readonly consentLog?: {readonly endpoint: string};
+  /** Read by the privacy bundle; the widget only checks it is an object. */
+  readonly privacy?: Readonly<Record<string, unknown>>;
+}
+
+/** Google Consent Mode v2 settings. */
+export interface ConsentModeConfig {
+  readonly mode: 'basic' | 'advanced';
+  readonly urlPassthrough: boolean;
+  readonly waitForUpdate: number;
+  /** Category id → Consent Mode keys it grants. */
+  readonly mapping: Readonly<Record<string, readonly ConsentModeKey[]>>;
 }
 
 /** A category after validation. */
@@ -134,6 +154,13 @@ export interface ResolvedConfig {
   readonly categories: readonly Category[];
   readonly services: readonly ServiceConfig[];
   readonly texts: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  /** Null when Consent Mode is off. */
+  readonly consentMode: ConsentModeConfig | null;
+  /** Categories Global Privacy Control covers; empty when GPC is not honoured. */
+  readonly gpcCategories: readonly string[];
+  readonly autoBlock: boolean;
+  /** Null when receipts stay on the device. */
+  readonly consentLog: {readonly endpoint: string} | null;
 }
 
 /** How a decision was given. */
@@ -170,6 +197,8 @@ export interface ConsentRecord {
   readonly categories: Readonly<Record<string, boolean>>;
   /** Every service of the configuration, `true` when allowed. */
   readonly services: Readonly<Record<string, boolean>>;
+  /** Set when the browser sent Global Privacy Control as the visitor decided. */
+  readonly gpc?: boolean;
 }
 
 /** Why there is no valid decision. */

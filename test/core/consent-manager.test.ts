@@ -1,5 +1,5 @@
 import {assert} from '@esm-bundle/chai';
-import {ConsentChoiceError, createLocalStorageMirror, createMemoryStore, SamtyckeWithdrawEvent, type ConsentRecord, type ConsentStore} from '../../src/core/index.js';
+import {ConsentChoiceError, createMemoryStore, SamtyckeWithdrawEvent, type ConsentRecord, type ConsentStore} from '../../src/core/index.js';
 import {cleanUp, config, manager, mount} from '../helpers/fixtures.js';
 
 const DAY = 86_400_000;
@@ -320,18 +320,6 @@ suite('stored decisions that must not count', () => {
   test('a stored record whose expiry is not a date is no decision', async () => {
     const {manager: m} = manager(config(), {store: createMemoryStore(record({expires: 'never'})), now: () => NOW});
     assert.equal((await m.ready).reason, 'new');
-  });
-
-  test('a copy that cannot be updated is removed, so it never outlives the record', () => {
-    const data = new Map([['samtycke', JSON.stringify(record())]]);
-    const storage = {getItem: (k: string) => data.get(k) ?? null,
-      setItem: () => {
-        throw new DOMException('full', 'QuotaExceededError');
-      },
-      removeItem: (k: string) => void data.delete(k)} as unknown as Storage;
-    const mirror = createLocalStorageMirror(() => storage);
-    mirror.write(record({method: 'reject-all'}));
-    assert.isNull(mirror.read(), 'the outdated accept-all copy is gone');
   });
 
   test('a store that never answers counts as failed, and the page still works', async function () {

@@ -1,6 +1,9 @@
 // Shared set-up of the end-to-end tests: the built bundle (dist/samtycke.js) loaded by real
 // Chromium from the demo server, exactly as a shop loads it. Test-specific pages, configs and
 // stand-in trackers are served from the same origin under /e2e/ through Playwright routes.
+import {mkdtempSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {after, before} from 'node:test';
 import {chromium} from 'playwright';
 import {launchOptions} from '../../scripts/chromium.mjs';
@@ -23,7 +26,9 @@ const TIMEOUT = 10_000;
 export function useBrowser() {
   const env = {browser: undefined, server: undefined, url: '', shopUrl: ''};
   before(async () => {
-    env.server = await startServer({port: 0});
+    // The demo's config sends receipts and rights requests to the reference receiver.
+    env.dataDir = mkdtempSync(join(tmpdir(), 'samtycke-e2e-'));
+    env.server = await startServer({port: 0, receiver: {dir: env.dataDir}});
     env.url = env.server.url;
     env.shopUrl = `http://${SHOP_HOST}:${env.server.port}/`;
     env.browser = await chromium.launch(launchOptions());
@@ -31,6 +36,7 @@ export function useBrowser() {
   after(async () => {
     await env.browser?.close();
     await env.server?.close();
+    if (env.dataDir) rmSync(env.dataDir, {recursive: true, force: true});
   });
   return env;
 }
@@ -157,8 +163,8 @@ export const demoRuns = (page) => page.evaluate(() => {
   return {analytics: demo.analyticsRuns ?? 0, pixel: demo.pixelRuns ?? 0, video: demo.videoLoads ?? 0};
 });
 
-/** Names of the context's cookies. */
-export const cookieNames = async (context) => (await context.cookies()).map((c) => c.name).sort();
+/** Names of the context's cookies, without Samtycke's own decision cookie. */
+export const cookieNames = async (context) => (await context.cookies()).map((c) => c.name).filter((name) => name !== 'samtycke').sort();
 
 /** Waits for `samtycke.ready` and returns the state it resolves with. */
 export const ready = (page) => page.evaluate(() => window.samtycke.ready);
@@ -217,11 +223,24 @@ export const storedDecision = (page) => page.evaluate(() => new Promise((resolve
 }));
 
 /**
- * Replaces the stored decision with `record`, as another version or a past visit left it: the
- * record in IndexedDB and its quick copy in localStorage.
+ * The decision cookie for `record` (format in the README, "The decision cookie"), with the
+ * Consent Mode letters of the default mapping.
  */
-export const storeDecision = (page, record) => page.evaluate((value) => new Promise((resolve, reject) => {
-  localStorage.setItem('samtycke', JSON.stringify(value));
+export function decisionCookie(record) {
+  const granted = (map) => Object.keys(map).filter((id) => map[id]).join('~');
+  const c = record.categories;
+  const g = (on) => (on ? 'g' : 'd');
+  const gcm = [c.marketing, c.marketing, c.marketing, c.analytics, c.functional, c.functional, true].map(g).join('');
+  return [1, record.consentId, Date.parse(record.timestamp).toString(36), Date.parse(record.expires).toString(36), record.revision,
+    record.method, record.source ?? 'api', record.language, granted(record.categories), granted(record.services), gcm].join('.');
+}
+
+/**
+ * Replaces the stored decision with `record`, as another version or a past visit left it: the
+ * record in IndexedDB and its quick copy in the decision cookie.
+ */
+export const storeDecision = (page, record) => page.evaluate(([value, cookie]) => new Promise((resolve, reject) => {
+  document.cookie = `samtycke=${cookie}; Path=/; Max-Age=${Math.max(0, Math.floor((Date.parse(value.expires) - Date.now()) / 1000))}; SameSite=Lax`;
   const open = indexedDB.open('samtycke');
   open.onerror = () => reject(open.error);
   open.onsuccess = () => {
@@ -231,7 +250,7 @@ export const storeDecision = (page, record) => page.evaluate((value) => new Prom
     tx.oncomplete = () => (db.close(), resolve());
     tx.onerror = () => (db.close(), reject(tx.error));
   };
-}), record);
+}), [record, decisionCookie(record)]);
 
 /** The focused element, through shadow roots: its tag, text or label, and its shadow host. */
 export const focused = (page) => page.evaluate(() => {

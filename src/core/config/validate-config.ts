@@ -1,5 +1,5 @@
 import schemaJson from '../../../schema/samtycke.config.schema.json';
-import type {Category, CategoryConfig, Config, Localized, Problem, ResolvedConfig, ServiceConfig} from '../types.js';
+import type {Category, CategoryConfig, Config, ConsentModeConfig, Localized, Problem, ResolvedConfig, ServiceConfig} from '../types.js';
 import {validateSchema, suggest, type Schema} from './schema-validator.js';
 
 const schema = schemaJson as Schema;
@@ -19,7 +19,18 @@ export interface ValidateOptions {
    * placeholders. Without it, override keys are not checked.
    */
   readonly referenceTexts?: Readonly<Record<string, string>>;
+  /** Ignored (kept for callers written against it): catalogue texts arrive fitted to `languages`. */
+  readonly catalogue?: ReadonlySet<string>;
 }
+
+/** Text keys of the privacy bundle, which checks them itself. */
+const PRIVACY_TEXT_KEY = /^(privacy|center|rights)\./;
+
+const DEFAULT_MAPPING: ConsentModeConfig['mapping'] = {
+  analytics: ['analytics_storage'],
+  marketing: ['ad_storage', 'ad_user_data', 'ad_personalization'],
+  functional: ['functionality_storage', 'personalization_storage'],
+};
 
 const placeholders = (text: string): string[] => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -73,8 +84,12 @@ export function validateConfig(input: unknown, {referenceTexts}: ValidateOptions
   const categoryIds = categoryEntries.map(([id]) => id);
 
   const seen = new Set<string>();
-  raw.services.forEach((service: ServiceConfig, i: number) => {
+  raw.services.forEach((service: ServiceConfig | string, i: number) => {
     const at = `$.services[${i}]`;
+    if (typeof service === 'string') {
+      found.push({path: at, message: `the catalogue service "${service}" was not written out`, fix: 'load the configuration through samtycke.js (which reads the catalogue), or write the service out in full'});
+      return;
+    }
     if (seen.has(service.id)) found.push({path: `${at}.id`, message: `"${service.id}" is declared twice`, fix: 'give each service its own id, or merge the two entries'});
     seen.add(service.id);
     if (!categoryIds.includes(service.category)) {
@@ -83,6 +98,7 @@ export function validateConfig(input: unknown, {referenceTexts}: ValidateOptions
     }
     checkLocalized(service.purpose, `${at}.purpose`);
     checkLocalized(service.privacyPolicyUrl, `${at}.privacyPolicyUrl`);
+    checkLocalized(service.embed?.shares, `${at}.embed.shares`);
     service.cookies?.forEach((cookie, j) => checkLocalized(cookie.purpose, `${at}.cookies[${j}].purpose`));
     service.storage?.forEach((item, j) => checkLocalized(item.purpose, `${at}.storage[${j}].purpose`));
   });
@@ -91,6 +107,7 @@ export function validateConfig(input: unknown, {referenceTexts}: ValidateOptions
     checkLanguage(lang, `$.texts.${lang}`);
     if (!referenceTexts) continue;
     for (const [key, text] of Object.entries(texts)) {
+      if (PRIVACY_TEXT_KEY.test(key)) continue;
       const path = `$.texts.${lang}["${key}"]`;
       if (!Object.hasOwn(referenceTexts, key)) {
         const guess = suggest(key, Object.keys(referenceTexts));
@@ -101,6 +118,17 @@ export function validateConfig(input: unknown, {referenceTexts}: ValidateOptions
     }
   }
 
+  const mode: Partial<ConsentModeConfig> = typeof raw.consentMode === 'object' ? raw.consentMode : {};
+  for (const id of Object.keys(mode.mapping ?? {})) {
+    if (!categoryIds.includes(id)) found.push({path: `$.consentMode.mapping.${id}`, message: `"${id}" is not a declared category`, fix: `use one of ${categoryIds.join(', ')}`});
+  }
+  const gpcSetting = raw.globalPrivacyControl;
+  const gpc = gpcSetting === false ? [] : typeof gpcSetting === 'object' ? gpcSetting.categories : ['marketing'];
+  if (typeof gpcSetting === 'object') {
+    gpc.forEach((id, i) => {
+      if (!categoryIds.includes(id)) found.push({path: `$.globalPrivacyControl.categories[${i}]`, message: `"${id}" is not a declared category`, fix: `use one of ${categoryIds.join(', ')}`});
+    });
+  }
   if (found.length) return {config: null, problems: found};
   const categories: Category[] = categoryEntries.map(([id, category]) => ({
     ...category,
@@ -122,6 +150,13 @@ export function validateConfig(input: unknown, {referenceTexts}: ValidateOptions
       categories,
       services: raw.services,
       texts: raw.texts,
+      consentMode: raw.consentMode === false ? null : {
+        mode: mode.mode ?? 'basic', urlPassthrough: mode.urlPassthrough ?? false, waitForUpdate: mode.waitForUpdate ?? 500,
+        mapping: mode.mapping ?? DEFAULT_MAPPING,
+      },
+      gpcCategories: gpc.filter((id) => categoryIds.includes(id)),
+      autoBlock: raw.autoBlock ?? true,
+      consentLog: raw.consentLog ?? null,
     },
   };
 }

@@ -46,7 +46,7 @@ export function createTranslator({language: wanted, locales, overrides = {}, def
       fill(lookup(`${key}.${rules.select(count)}`) ?? lookup(`${key}.other`) ?? key, {count, ...params}),
     localized: (value) => {
       if (value === undefined || typeof value === 'string') return value ?? '';
-      return [...chain, defaultLanguage].map((tag) => value[tag]).find((v) => v !== undefined) ?? Object.values(value)[0] ?? '';
+      return [...chain, defaultLanguage, 'en'].map((tag) => value[tag]).find((v) => v !== undefined) ?? Object.values(value)[0] ?? '';
     },
     duration: (value) => {
       const match = /^(\d+) (minute|hour|day|week|month|year)s?$/.exec(value);

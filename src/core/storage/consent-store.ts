@@ -52,3 +52,17 @@ export function parseRecord(value: unknown): ConsentRecord | null {
     typeof r.language === 'string' && isBooleanMap(r.categories) && isBooleanMap(r.services);
   return ok ? (r as unknown as ConsentRecord) : null;
 }
+
+/** Storage that has not answered by then is treated as failed (Safari's IndexedDB can hang). */
+export const STORAGE_TIMEOUT = 5_000;
+
+/** Rejects when `promise` has not settled in time. */
+export const inTime = <T>(promise: Promise<T>): Promise<T> => {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('storage did not answer')), STORAGE_TIMEOUT)));
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+};
+
+/** A random id for a consent (UUID where the browser has it). */
+export const randomId = (): string =>
+  globalThis.crypto?.randomUUID?.() ?? Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');

@@ -79,6 +79,7 @@ export class SamtyckeBanner extends SamtyckeElement {
         <ul>
           ${optional.map((c) => html`<li><strong>${localized(c.title) || t(`category.${c.id}.title`)}</strong>: ${localized(c.description) || t(`category.${c.id}.description`)}</li>`)}
         </ul>
+        ${manager.gpc ? html`<p class="gpc" part="gpc">${t('banner.gpc')}</p>` : nothing}
         <p>
           ${t(manager.config.floatingButton ? 'banner.withdraw.button' : 'banner.withdraw.link', {settings: t('settings.label')})}
           <a href=${localized(manager.config.privacyPolicyUrl)}>${t('banner.policy')}</a>

@@ -118,6 +118,7 @@ export class SamtyckePreferences extends SamtyckeElement {
                 <h2 id="title" tabindex="-1" autofocus>${t('preferences.title')}</h2>
                 <p class="description">${t('preferences.intro', {days: manager.config.lifetimeDays})}
                   <a href=${i18n.localized(manager.config.privacyPolicyUrl)}>${t('preferences.policy')}</a></p>
+                ${manager.gpc ? html`<p class="description gpc" part="gpc">${t('preferences.gpc')}</p>` : nothing}
               </div>
               <button type="button" class="close" aria-label=${t('preferences.close')} title=${t('preferences.close')} @click=${this.close}>×</button>
             </header>

@@ -1,0 +1,82 @@
+import {
+  createIdbReceiptLog, createMemoryReceiptLog, createOutbox, createReceipt, hashShown, readDecisionCookie,
+  type ConsentManager, type ConsentRecord, type Outbox, type ReceiptLog, type Translator,
+} from './core/index.js';
+import {VERSION} from './version.js';
+
+/** Proof of consent on this device: a receipt per decision, kept and (when configured) sent to the shop. */
+export interface Proof {
+  readonly receipts: ReceiptLog;
+  /** The manager's `onRecord`: appends the receipt and queues it for the endpoint. */
+  record(record: ConsentRecord): void;
+  /** Everything Samtycke keeps in this browser. */
+  exportData(manager: ConsentManager): Promise<unknown>;
+  /** Sends what waits, then erases the record, the cookie, the receipts and the services' data. */
+  forget(manager: ConsentManager): Promise<void>;
+}
+
+export interface ProofOptions {
+  readonly document: Document;
+  /** The config file as loaded, and the texts shown: their hash goes in every receipt. */
+  readonly json: unknown;
+  /** Every text key the widget shows: the reference locale's and the shop's overrides. */
+  readonly keys: Iterable<string>;
+  readonly translator: Translator;
+  readonly endpoint: string | null;
+  readonly receipts?: ReceiptLog;
+}
+
+/** How long "forget this device" waits for waiting receipts to reach the shop before erasing them. */
+const FLUSH_BEFORE_FORGET = 3_000;
+
+export function createProof({document, json, keys, translator, endpoint, receipts = createIdbReceiptLog()}: ProofOptions): Proof {
+  // As the README tells shops to recompute it: each key as `t(key)` shows it, placeholders kept.
+  const texts = () => Object.fromEntries([...new Set(keys)].map((key) => [key, translator.t(key)]));
+  const view = document.defaultView!;
+  let hash: Promise<string | null> | undefined;
+  // Storage failures are told once, by the manager; receipts then live for this page view.
+  const warn = () => undefined;
+  let log = receipts;
+  let outbox: Outbox | null = null;
+  if (endpoint) {
+    try {
+      outbox = createOutbox({endpoint, decisionCookie: () => readDecisionCookie(document.cookie)});
+      outbox.start(view);
+    } catch (error) {
+      console.error(`Samtycke: consentLog.endpoint "${endpoint}" is not a URL; receipts stay on this device.`, error);
+    }
+  }
+  return {
+    get receipts() {
+      return log;
+    },
+    record(record) {
+      void (async () => {
+        const receipt = createReceipt(record, {configHash: await (hash ??= hashShown(json, texts(), translator.language).catch(() => null)), page: document.location, widget: `samtycke/${VERSION}`});
+        await log.append(receipt).catch(() => {
+          // Keep this page view's history visible in the privacy center all the same.
+          log = createMemoryReceiptLog();
+          return log.append(receipt);
+        });
+        await outbox?.add(receipt).catch(warn);
+      })();
+    },
+    async exportData(manager) {
+      const settle = <T>(promise: Promise<T>) => promise.catch(() => null);
+      return {
+        exportedAt: new Date().toISOString(),
+        widget: `samtycke/${VERSION}`,
+        site: document.location.origin,
+        decision: manager.state.record,
+        decisionCookie: readDecisionCookie(document.cookie) ?? null,
+        receipts: await settle(log.list()),
+        waitingForTheShop: outbox ? await settle(outbox.pending()) : [],
+      };
+    },
+    async forget(manager) {
+      if (outbox) await Promise.race([outbox.flush(), new Promise((done) => setTimeout(done, FLUSH_BEFORE_FORGET))]);
+      await manager.forget();
+      await Promise.all([log.clear(), outbox?.clear()].map((p) => p?.catch(warn)));
+    },
+  };
+}

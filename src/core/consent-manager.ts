@@ -116,8 +116,8 @@ export class ConsentManager extends EventTarget {
 
   /** Allows one service on its own ("Always allow YouTube"); every other choice stays as it is. */
   allowService(id: string, {source = 'api'}: Pick<DecisionOptions, 'source'> = {}): Promise<ConsentState> {
-    const {categories, services} = this.#state;
-    return this.#decide(ConsentMethod.Service, categories, {source, services: {...services, [id]: true}});
+    const {categories, services, status} = this.#state;
+    return this.#decide(ConsentMethod.Service, categories, {source, services: {...services, [id]: true}}, status !== 'decided');
   }
 
   /** Releases one blocked element for this page view only ("Load video"); records nothing. */
@@ -206,7 +206,8 @@ export class ConsentManager extends EventTarget {
     const record = buildRecord(this.config, {...input, now: this.#platform.now(), language: this.#platform.language, gpc: this.#platform.gpc.size > 0});
     try {
       await inTime(this.#store.set(record));
-      this.#platform.mirror.write(this.#storageFailed ? null : record);
+      // The cookie copies decisions only: a lone service grant waits for IndexedDB.
+      this.#platform.mirror.write(this.#storageFailed || record.undecided ? null : record);
     } catch (error) {
       this.#failStorage(error);
       this.#platform.mirror.write(null);
@@ -223,7 +224,7 @@ export class ConsentManager extends EventTarget {
     return withdrawn ? decidedState(this.config, {...record!, ...withdrawn}, !this.#storageFailed) : state;
   }
 
-  async #decide(method: ConsentMethod, choices: ConsentChoices, {services = {}, source = 'api'}: DecisionOptions): Promise<ConsentState> {
+  async #decide(method: ConsentMethod, choices: ConsentChoices, {services = {}, source = 'api'}: DecisionOptions, undecided = false): Promise<ConsentState> {
     const categoryIds = new Set(this.config.categories.map((c) => c.id));
     const unknown = [...Object.keys(choices).filter((id) => !categoryIds.has(id)), ...Object.keys(services).filter((id) => !this.config.services.some((s) => s.id === id))];
     if (unknown.length) throw new ConsentChoiceError(`Samtycke: unknown category or service: ${unknown.join(', ')}. Declared categories: ${[...categoryIds].join(', ')}.`);
@@ -231,8 +232,8 @@ export class ConsentManager extends EventTarget {
     // record is written, and #start then leaves this newer decision alone.
     this.#decisionMade = true;
     // Services given on their own (refused, or allowed while their category is not) override their category.
-    const record = await this.#write({consentId: (this.#consentId ??= randomId()), method, source, categories: choices, services});
-    await this.#replace(decidedState(this.config, record, !this.#storageFailed), method, 'this-tab');
+    const record = await this.#write({consentId: (this.#consentId ??= randomId()), method, source, categories: choices, services, undecided});
+    await this.#replace(this.#evaluate(record), method, 'this-tab');
     this.#channel?.postMessage(record);
     return this.#state;
   }
@@ -248,7 +249,7 @@ export class ConsentManager extends EventTarget {
     // Only a newer decision wins: messages can arrive late, after this tab decided again.
     const current = this.#state.record?.timestamp ?? '';
     if (record && record.revision === this.config.revision && record.timestamp > current) {
-      await this.#replace(decidedState(this.config, record, !this.#storageFailed), record.method, 'other-tab');
+      await this.#replace(this.#evaluate(record), record.method, 'other-tab');
     }
   }
 

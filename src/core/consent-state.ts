@@ -31,6 +31,12 @@ export function evaluateRecord(config: ResolvedConfig, record: ConsentRecord | n
   if (!record) return undecidedState(config, 'new', persisted);
   if (record.revision !== config.revision) return undecidedState(config, 'revision', persisted);
   if (record.method === 'expiry' || Date.parse(record.expires) <= now) return undecidedState(config, 'expired', persisted);
+  if (record.undecided) {
+    // A service allowed from its embed before the visitor answered the banner: that service
+    // only, and the banner still asks about the rest.
+    const {services} = decidedState(config, record, persisted);
+    return freeze({...undecidedState(config, 'new', persisted), services, record: freeze({...record})});
+  }
   return decidedState(config, record, persisted);
 }
 
@@ -47,6 +53,8 @@ export interface RecordInput {
   readonly language: string;
   /** Whether Global Privacy Control was on when the visitor decided. */
   readonly gpc: boolean;
+  /** A service allowed on its own before any answer to the banner. */
+  readonly undecided?: boolean;
 }
 
 const DAY = 86_400_000;
@@ -61,6 +69,7 @@ export function buildRecord(config: ResolvedConfig, input: RecordInput): Consent
     timestamp: new Date(input.now).toISOString(), expires: new Date(expires).toISOString(),
     revision: config.revision, language: input.language, categories, services,
     ...(input.gpc ? {gpc: true} : {}),
+    ...(input.undecided ? {undecided: true} : {}),
   };
 }
 

@@ -199,6 +199,11 @@ export interface ConsentRecord {
   readonly services: Readonly<Record<string, boolean>>;
   /** Set when the browser sent Global Privacy Control as the visitor decided. */
   readonly gpc?: boolean;
+  /**
+   * Set on a service allowed on its own (an embed's "Always allow") before the visitor answered
+   * the banner: the banner still asks about everything else.
+   */
+  readonly undecided?: boolean;
 }
 
 /** Why there is no valid decision. */

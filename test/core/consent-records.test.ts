@@ -38,6 +38,26 @@ suite('service consent, expiry, GPC and forgetting', () => {
     assert.deepEqual(records.map((r) => r.method), ['reject-all', 'service'], 'every record is told, for its receipt');
   });
 
+  test('allowing a service before answering the banner allows that service only; the visitor is still asked about the rest', async () => {
+    mount(`<script type="text/plain" data-consent="marketing" data-service="youtube">window.ran.push('youtube')</script>
+      <script type="text/plain" data-consent="analytics" data-service="ga4">window.ran.push('ga4')</script>`);
+    const store = createMemoryStore();
+    const {manager: m} = manager(config(), {store});
+    await m.ready;
+    const state = await m.allowService('youtube', {source: 'embed'});
+    await frame();
+    assert.deepEqual(window.ran, ['youtube']);
+    assert.equal(state.status, 'undecided', 'the banner keeps asking');
+    assert.isTrue(state.services.youtube);
+    const next = manager(config(), {store}).manager;
+    const later = await next.ready;
+    assert.equal(later.status, 'undecided', 'and still asks on the next page view');
+    assert.isTrue(later.services.youtube, 'while YouTube stays allowed');
+    const decided = await next.rejectAll();
+    assert.equal(decided.status, 'decided');
+    assert.isFalse(decided.services.youtube, '"Reject all" refuses it too');
+  });
+
   test('a consent that ran out is recorded once as an expiry, and the visitor is asked again', async () => {
     const store = createMemoryStore(record({expires: new Date(NOW - 1).toISOString()}));
     const records: ConsentRecord[] = [];

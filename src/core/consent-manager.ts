@@ -128,7 +128,8 @@ export class ConsentManager extends EventTarget {
 
   /**
    * Forgets this device: the record and its copy are erased, the declared cookies and storage
-   * of every service deleted, and the visitor is asked again as a new visitor.
+   * of every service that needs consent deleted (necessary ones keep theirs: the cart, the
+   * session), and the visitor is asked again as a new visitor.
    */
   async forget(): Promise<ConsentState> {
     this.#decisionMade = true;
@@ -136,7 +137,8 @@ export class ConsentManager extends EventTarget {
     this.#platform.mirror.write(null);
     await inTime(this.#store.clear()).catch((error: unknown) => this.#failStorage(error));
     await this.#replace(evaluateRecord(this.config, null, this.#platform.now(), !this.#storageFailed), ConsentMethod.Withdrawal, 'this-tab');
-    this.#clear(this.config.services);
+    // Necessary services keep their cookies: forgetting consent must not empty the cart.
+    this.#clear(this.config.services.filter((s) => !this.config.categories.find((c) => c.id === s.category)?.required));
     this.#channel?.postMessage({forget: true});
     return this.#state;
   }

@@ -37,3 +37,11 @@ export {buildRequest, sameRequest, type RightsRequest, type RightsRequestInput, 
 export {mailtoUrl, requestMail, isMailAddress, type MailDraft, type RequestMailTexts} from './rights/request-mail.js';
 export {submitRequest, type SubmitResult, type SubmitSuccess, type SubmitFailure, type SubmitOptions, type RequestError} from './rights/submit-request.js';
 export {readRightsConfig, type RightsConfig, type RightsConfigResult, type ReadRightsOptions} from './rights/rights-config.js';
+export {RIGHTS_REQUEST_TYPES} from './rights/request-types.js';
+export {validatePrivacy, type ValidatePrivacyOptions, type PrivacyValidation} from './privacy/validate-privacy.js';
+export {buildPrivacyPolicy, type PolicyOptions, type PolicyConfigParts} from './privacy/policy-document.js';
+export {buildCookieDeclaration, type DeclarationOptions} from './privacy/declaration-document.js';
+export {createPrivacyTranslator, type PrivacyTranslatorOptions} from './privacy/privacy-translator.js';
+export type {Block, Cell, Fact, HeadingLevel, Inline, SectionBlock} from './privacy/document.js';
+export {LegalBasis, ACTIVITY_TEMPLATES, DATA_CATEGORIES, type PrivacyConfig, type PrivacySection, type Activity, type ActivityConfig, type RecipientConfig, type Controller, type Dpo, type Authority, type RightsRequests, type RequestTypeConfig, type Retention, type Requirement as PrivacyRequirement, type ActivityTemplateId, type DataCategoryId} from './privacy/types.js';
+export {collectTransfers, isInEea, type TransferRow} from './privacy/transfers.js';

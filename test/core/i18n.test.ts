@@ -43,6 +43,8 @@ suite('translator', () => {
   test('durations are written out in the language', () => {
     assert.equal(createTranslator({language: 'sv', locales}).duration('2 years'), '2 år');
     assert.equal(createTranslator({language: 'en', locales}).duration('13 months'), '13 months');
+    assert.equal(createTranslator({language: 'sv', locales}).duration('30 days'), '30 dagar', 'days, not "dygn"');
+    assert.equal(createTranslator({language: 'sv', locales}).duration('1 day'), '1 dag');
     assert.equal(createTranslator({language: 'en', locales}).duration('session'), 'Until you close the browser');
   });
   test('shop texts pick the visitor language, else the default language', () => {

@@ -19,8 +19,6 @@ export interface ValidateOptions {
    * placeholders. Without it, override keys are not checked.
    */
   readonly referenceTexts?: Readonly<Record<string, string>>;
-  /** Ignored (kept for callers written against it): catalogue texts arrive fitted to `languages`. */
-  readonly catalogue?: ReadonlySet<string>;
 }
 
 /** Text keys of the privacy bundle, which checks them itself. */

@@ -51,7 +51,12 @@ export function createTranslator({language: wanted, locales, overrides = {}, def
     duration: (value) => {
       const match = /^(\d+) (minute|hour|day|week|month|year)s?$/.exec(value);
       if (!match) return t(`duration.${value}`);
-      return new Intl.NumberFormat(language, {style: 'unit', unit: match[2], unitDisplay: 'long'}).format(Number(match[1]));
+      const count = Number(match[1]);
+      // A locale may word a unit itself (Swedish days are "dagar", where Intl says "dygn"); only
+      // the visitor's own language counts here, never the English fallback.
+      const own = chain.filter((tag) => tag === language || !tag.startsWith('en')).flatMap((tag) => [overrides[tag], locales[tag]]);
+      const worded = own.find((s) => s && Object.hasOwn(s, `duration.${match[2]}.${rules.select(count)}`))?.[`duration.${match[2]}.${rules.select(count)}`];
+      return worded ? fill(worded, {count}) : new Intl.NumberFormat(language, {style: 'unit', unit: match[2], unitDisplay: 'long'}).format(count);
     },
   };
 }

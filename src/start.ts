@@ -5,10 +5,11 @@ import {
   ConfigLoadError, connectSignals, createConsentManager, createCookieMirror, createIdbStore, createTranslator, createUnknownDataReport, loadConfig,
   readDecisionCookie, reportProblems, resolveLanguage, SamtyckeReadyEvent, signalsFor, startSignals, validateConfig,
   type ConsentChoices, type ConsentManager, type ConsentState, type ConsentStore, type DecisionOptions, type EarlySignals, type LocaleData,
-  type Problem, type ResolvedConfig, type SamtyckeEventMap,
+  type AutoBlocker, type Problem, type ResolvedConfig, type SamtyckeEventMap,
 } from './core/index.js';
 import {resolveServices} from './catalogue-loader.js';
 import {mountUi, type Mounted} from './mount.js';
+import {watchEmbeds} from './ui/embed/watch-embeds.js';
 import {loadPrivacyBundle} from './privacy-loader.js';
 import {createProof} from './proof.js';
 
@@ -39,9 +40,7 @@ export interface Samtycke {
 }
 
 /** What a blocker of untagged trackers, started before the config, needs to hear once it is read. */
-export interface EarlyBlocker {
-  configure(options: {readonly services: ResolvedConfig['services']; readonly exempt: readonly string[]; readonly enabled: boolean}): void;
-}
+export type EarlyBlocker = Pick<AutoBlocker, 'configure'>;
 
 export interface StartOptions {
   readonly document?: Document;
@@ -124,22 +123,26 @@ export function start(options: StartOptions = {}): Samtycke {
       const keys = [...Object.keys(en), ...Object.keys(config.texts[translator.language] ?? {})];
       const proof = createProof({document, json, keys, translator, endpoint: config.consentLog?.endpoint ?? null});
       const consentMode = config.consentMode;
-      const manager = createConsentManager(config, {
+      const declared = new Set(config.services.map((s) => s.id));
+      const exempt = consentMode?.mode === 'advanced' ? GOOGLE_TAGS.filter((id) => declared.has(id)) : [];
+      if (exempt.length) {
+        console.warn(`Samtycke: Consent Mode is "advanced", so ${exempt.join(', ')} load before consent and send cookieless pings to Google. Make sure your legal assessment covers this; "basic" (the default) holds them until consent.`);
+      }
+      // Before the manager's first pass, so held elements of allowed services go to the gate.
+      let created: ConsentManager | undefined;
+      blocker?.configure({services: config.services, exempt, enabled: config.autoBlock, isAllowed: (id) => created?.isAllowed('', id) ?? false});
+      const manager = (created = createConsentManager(config, {
         document, store: primedStore, channel: 'samtycke',
         mirror: createCookieMirror(document, (record) => (consentMode ? signalsFor(decidedCategories(config, record.categories), consentMode.mapping) : null)),
         // The record names the language the visitor actually read.
         language: translator.language,
         gpc: new Set(gpcSent(view) ? config.gpcCategories : []),
         onRecord: (record) => proof.record(record),
-      });
+      }));
       connectSignals(view, manager, consentMode, early);
-      const declared = new Set(config.services.map((s) => s.id));
-      const exempt = consentMode?.mode === 'advanced' ? GOOGLE_TAGS.filter((id) => declared.has(id)) : [];
-      if (exempt.length) {
-        console.warn(`Samtycke: Consent Mode is "advanced", so ${exempt.join(', ')} load before consent and send cookieless pings to Google. Make sure your legal assessment covers this; "basic" (the default) holds them until consent.`);
-      }
-      blocker?.configure({services: config.services, exempt, enabled: config.autoBlock});
       mounted = mountUi(document, manager, translator);
+      // Blocked videos and maps get a placeholder that says what loading shares.
+      watchEmbeds({document, manager, translator});
       resolveContext({
         manager, translator, json, source: name, receipts: proof.receipts,
         forgetDevice: () => proof.forget(manager), exportData: () => proof.exportData(manager),

@@ -122,8 +122,7 @@ export class ConsentManager extends EventTarget {
 
   /** Releases one blocked element for this page view only ("Load video"); records nothing. */
   loadOnce(element: Element): boolean {
-    // TODO(lead): typed once Gate.releaseOnce lands.
-    return (this.#gate as unknown as {releaseOnce?(e: Element): boolean}).releaseOnce?.(element) ?? false;
+    return this.#gate.releaseOnce(element);
   }
 
   /**

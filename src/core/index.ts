@@ -31,6 +31,7 @@ export {createOutbox, type OutboxOptions} from './receipts/outbox.js';
 export {resolveCatalogue, createCatalogueLoader, catalogueUrl, type CatalogueLoader, type CatalogueResolution} from './catalogue/resolve-services.js';
 export {CATALOGUE_INDEX, isCatalogueId, type CatalogueIndexEntry} from './catalogue/catalogue-index.js';
 export {matchHost, serviceForUrl, type HostRules} from './catalogue/host-match.js';
+export {installAutoBlocker, type AutoBlocker, type AutoBlockOptions, type AutoBlockRule, type AutoBlockSettings} from './gating/auto-block.js';
 export {RightsRequestType, isRightsRequestType, type ShopRequestType} from './rights/request-types.js';
 export {dueDate, localDate, formatCalendarDate, type DueDateOptions} from './rights/due-date.js';
 export {buildRequest, sameRequest, type RightsRequest, type RightsRequestInput, type BuildRequestOptions} from './rights/rights-request.js';

@@ -1,9 +1,14 @@
 import type {Problem} from '../types.js';
+import {markReleased, unmarkReleased} from './released-elements.js';
 import {describeElement, requirementOf, type Requirement} from './requirement.js';
 import {isExecutable, runInOrder} from './script-release.js';
 
-/** What marks an element as needing consent. */
-const SELECTOR = '[data-consent]';
+/**
+ * What marks an element as needing consent: `data-consent`, or `data-service` alone on an
+ * element that loads something (automatic blocking tags what it holds so; a `<div>` of the
+ * shop's own with a `data-service` attribute is none of ours).
+ */
+const SELECTOR = '[data-consent], :is(script, iframe, img, video, audio, link)[data-service]';
 
 /** Attributes an embed keeps as `data-*` until consent, then gets back. */
 const DEFERRED_ATTRIBUTES = ['src', 'srcset', 'href', 'poster'] as const;
@@ -25,7 +30,7 @@ interface Released {
 }
 
 /**
- * Holds the page's tagged elements (`[data-consent]`) until their consent is given, and releases
+ * Holds the page's tagged elements (`[data-consent]`, `[data-service]`) until their consent is given, and releases
  * them: scripts once each, in document order; iframes, images and media by restoring `data-src`.
  * Elements added later (single-page apps, other scripts) are found by a MutationObserver.
  * Elements whose tag names an undeclared category or service are reported and never released.
@@ -82,6 +87,24 @@ export class Gate {
   };
 
   /**
+   * Releases one tagged element now, whatever the consent ("Load video": this page view only;
+   * nothing is recorded, and a later withdrawal does not take it back). Returns `false` for an
+   * element that is not tagged, was released already, or whose tag has a problem.
+   */
+  releaseOnce(element: Element): boolean {
+    if (!element.isConnected || this.#handled.has(element) || !element.matches(SELECTOR) || this.#check(element)) return false;
+    this.#handled.add(element);
+    if (element instanceof HTMLScriptElement) {
+      this.#scripts = this.#scripts.then(() => runInOrder([element], {
+        allowed: () => true,
+        onRun: (fresh) => this.#handled.add(fresh),
+        onSkip: () => undefined,
+      })).catch(this.#fail);
+    } else releaseEmbed(element);
+    return true;
+  }
+
+  /**
    * Takes back released elements that are no longer allowed: embeds return to their blocked
    * state; scripts cannot be stopped, so the answer says whether one that is no longer allowed
    * is running.
@@ -104,6 +127,8 @@ export class Gate {
         // Without a source, load() stops a playing video or audio and its download.
         if (element instanceof HTMLMediaElement) element.load();
       }
+      // Blocked again: automatic blocking may hold a URL the page gives it now.
+      unmarkReleased(element);
       this.#handled.delete(element);
       return false;
     });
@@ -164,7 +189,7 @@ export class Gate {
     const {categories: needed, service} = requirementOf(element);
     const path = describeElement(element);
     const unknown = needed.find((c) => !categories.has(c));
-    if (!needed.length) return {path, message: 'data-consent is empty', fix: `name the category it needs, such as data-consent="analytics"`};
+    if (!needed.length && !service) return {path, message: 'data-consent is empty', fix: `name the category it needs, such as data-consent="analytics"`};
     if (unknown) return {path, message: `names the category "${unknown}", which the config does not declare`, fix: `use one of ${[...categories].join(', ')}, or add "${unknown}" to categories in the config`};
     if (service && !services.has(service)) return {path, message: `names the service "${service}", which the config does not declare`, fix: `add a service with "id": "${service}" to services in the config, or fix data-service`};
     if (element instanceof HTMLScriptElement && isExecutable(element)) {
@@ -180,6 +205,7 @@ export class Gate {
 /** Gives an iframe, image, media element or link its deferred attributes, and its `<source>`s. */
 function releaseEmbed(element: Element): void {
   for (const node of [element, ...Array.from(element.querySelectorAll('source[data-src], source[data-srcset]'))]) {
+    markReleased(node);
     for (const name of DEFERRED_ATTRIBUTES) {
       const value = node.getAttribute(`data-${name}`);
       if (value !== null) node.setAttribute(name, value);

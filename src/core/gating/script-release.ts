@@ -1,3 +1,6 @@
+import {markReleased} from './released-elements.js';
+import {AUTO_ATTRIBUTE} from './requirement.js';
+
 /** Script types the browser executes; any other `type` (such as `text/plain`) keeps a script inert. */
 const EXECUTABLE = /^(|module|(text|application)\/(x-)?(java|ecma|j|live)script)$/i;
 
@@ -9,11 +12,20 @@ export const isExecutable = (script: HTMLScriptElement): boolean =>
  * A runnable copy of a blocked script: same attributes, `type` from `data-type` (or none),
  * `src` from `data-src` (or `src`), the same text and CSP nonce. The nonce is read from the
  * property: browsers hide the attribute once a CSP applies (https://html.spec.whatwg.org/#nonce-attributes).
+ * A script held by automatic blocking may have listeners the page's loader added in code
+ * (`script.onload = init`, Stripe's and jQuery's loaders): the copy's `load` and `error` are
+ * dispatched on the held element too, which keeps its `on*` attributes so they fire once.
  */
 export function reviveScript(blocked: HTMLScriptElement): HTMLScriptElement {
   const fresh = blocked.ownerDocument.createElement('script');
+  // Before any attribute: automatic blocking must not hold the copy again.
+  markReleased(fresh);
+  const auto = blocked.hasAttribute(AUTO_ATTRIBUTE);
   for (const {name, value} of Array.from(blocked.attributes)) {
-    if (name !== 'type' && name !== 'data-type') fresh.setAttribute(name, value);
+    if (name !== 'type' && name !== 'data-type' && !(auto && name.startsWith('on'))) fresh.setAttribute(name, value);
+  }
+  if (auto) {
+    for (const type of ['load', 'error']) fresh.addEventListener(type, () => blocked.dispatchEvent(new Event(type)), {once: true});
   }
   const type = blocked.getAttribute('data-type');
   if (type) fresh.setAttribute('type', type);

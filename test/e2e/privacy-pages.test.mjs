@@ -103,15 +103,17 @@ describe('the cookie pages', () => {
     assert.equal(focused, 'Change cookie settings', 'focus returns to the button');
   });
 
-  test('every cookie of the demo is listed with its duration and party, in Swedish', async (t) => {
+  test('every cookie of the demo is listed with its duration and party, in Swedish (YouTube from the catalogue)', async (t) => {
     const {page} = await visit(t, env);
     await page.goto(env.url + 'cookies.html');
     const youtube = declaration(page).getByRole('table', {name: 'Cookies och sparade uppgifter: YouTube'});
     await youtube.waitFor();
     const rows = await youtube.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent.trim())));
     assert.deepEqual(rows.map((r) => [r[0], r[2], r[3]]), [
-      ['VISITOR_INFO1_LIVE', '6 månader (permanent)', 'Tredjepartscookie (.youtube.com)'],
       ['YSC', 'Tills du stänger webbläsaren (session)', 'Tredjepartscookie (.youtube.com)'],
+      ['VISITOR_INFO1_LIVE', '6 månader (permanent)', 'Tredjepartscookie (.youtube.com)'],
+      ['VISITOR_PRIVACY_METADATA', '6 månader (permanent)', 'Tredjepartscookie (.youtube.com)'],
+      ['PREF', '8 månader (permanent)', 'Tredjepartscookie (.youtube.com)'],
     ]);
   });
 

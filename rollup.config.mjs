@@ -20,7 +20,15 @@ const stripSchemaAnnotations = () => ({
             .filter(([k]) => key === 'properties' || !ANNOTATIONS.has(k))
             .map(([k, v]) => [k, strip(v, k)]))
           : value;
-    return {code: JSON.stringify(strip(JSON.parse(code))), map: null};
+    const schema = strip(JSON.parse(code));
+    // Editors check partial catalogue overrides; the widget only ever validates services written
+    // out from the catalogue, so it needs neither the branch nor the list of ids.
+    if (schema.$defs?.catalogueOverride) {
+      delete schema.$defs.catalogueOverride;
+      const items = schema.properties.services.items;
+      items.anyOf = items.anyOf.filter((branch) => branch.$ref !== '#/$defs/catalogueOverride');
+    }
+    return {code: JSON.stringify(schema), map: null};
   },
 });
 

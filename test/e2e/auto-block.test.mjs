@@ -100,7 +100,9 @@ describe('automatic blocking', () => {
 
   test('Consent Mode "advanced": Google’s tag is restored and loads at once, the Meta pixel still waits', async (t) => {
     const loader = `<script>var g = document.createElement('script'); g.async = true; g.src = 'https://www.googletagmanager.com/gtag/js?id=G-TEST'; document.head.appendChild(g);</script>`;
-    const {page, vendors} = await open(t, {head: `${loader}\n${META_BASE_CODE}`, services: ['ga4', 'meta-pixel'], config: {consentMode: {mode: 'advanced'}}});
+    const {page, vendors, log} = await open(t, {head: `${loader}\n${META_BASE_CODE}`, services: ['ga4', 'meta-pixel'], config: {consentMode: {mode: 'advanced'}}});
+    const warning = await log.waitFor((m) => m.type === 'warning' && /Consent Mode is "advanced"/.test(m.text));
+    assert.match(warning.text, /ga4 load before consent/, 'the console warns that Google tags load before consent');
     await page.waitForFunction(() => (window.ran ?? []).includes('gtag G-TEST'));
     assert.ok(vendors.requests.includes('https://www.googletagmanager.com/gtag/js?id=G-TEST'), 'gtag.js loads before any decision');
     assert.ok(!vendors.requests.some((u) => u.includes('facebook')), 'the Meta pixel is not requested');

@@ -23,8 +23,20 @@ test('dist/samtycke.js is one self-contained classic script', () => {
 });
 
 test('dist/samtycke.js stays within its byte budget (gzip)', () => {
-  // Lit ≈ 5.9 KB, the two bundled locales ≈ 1.9 KB, the config validator with its fixes ≈ 2.7 KB.
-  const budget = 22 * 1024;
+  // Lit ≈ 5.9 KB, the two bundled locales ≈ 2 KB, the config validator with its fixes ≈ 2.7 KB,
+  // automatic blocking ≈ 3.6 KB, embed placeholders ≈ 1.4 KB, receipts and the outbox ≈ 3 KB,
+  // the catalogue's host index 0.7 KB.
+  // The budget stops growth; getting below vanilla-cookieconsent's 15.5 KB is issue 5's work.
+  const budget = 37.5 * 1024;
   const size = gzipSync(bundle, {level: 9}).length;
   assert.ok(size <= budget, `${size} bytes gzip exceeds the budget of ${budget}`);
+});
+
+test('the privacy pages and the catalogue cost nothing on pages without them', () => {
+  const text = bundle.toString('utf8');
+  assert.doesNotMatch(text, /Integritetsskyddsmyndigheten|Bokföringslagen/, 'no legal texts of the privacy pages in samtycke.js');
+  assert.doesNotMatch(text, /policies\.google\.com|Meta Platforms Ireland/, 'no catalogue entries in samtycke.js (only the host index)');
+  assert.ok(existsSync(new URL('dist/samtycke-privacy.js', root)) && existsSync(new URL('dist/catalogue/ga4.json', root)), 'both ship beside it');
+  const privacy = gzipSync(readFileSync(new URL('dist/samtycke-privacy.js', root)), {level: 9}).length;
+  assert.ok(privacy <= 46 * 1024, `dist/samtycke-privacy.js: ${privacy} bytes gzip exceeds its budget of ${46 * 1024}`);
 });

@@ -20,8 +20,9 @@
   if (button && note) {
     button.addEventListener('click', function () {
       document.body.classList.add('is-playing');
-      note.textContent =
-        'Ingen riktig video här – bara en platshållare i demobutiken.';
+      note.textContent = document.documentElement.lang === 'en'
+        ? 'No real video here: just a stand-in in the demo shop.'
+        : 'Ingen riktig video här – bara en platshållare i demobutiken.';
     });
   }
 })();

@@ -214,3 +214,13 @@ suite('cookie declaration model', () => {
     assert.equal(blocks.find((b) => b.type === 'change-settings')?.type, 'change-settings');
   });
 });
+
+suite('transfers', () => {
+  test('several services of one company share a row that names them all; EEA countries are not transfers', async () => {
+    const {collectTransfers} = await import('../../src/core/privacy/transfers.js');
+    const service = (id: string, name: string, country: string) =>
+      ({id, name, category: 'marketing', provider: 'Google Ireland Limited', purpose: 'p', transfers: [{country, safeguard: 'dpf' as const}]});
+    const rows = collectTransfers([], [service('ga4', 'Google Analytics 4', 'US'), service('youtube', 'YouTube', 'US'), service('x', 'X', 'DE')]);
+    assert.deepEqual(rows, [{recipient: 'Google Ireland Limited (Google Analytics 4, YouTube)', country: 'US', safeguard: 'dpf'}]);
+  });
+});

@@ -58,7 +58,7 @@ describe('accept all', () => {
     await ui.banner.box.waitFor({state: 'detached'});
     await ui.settingsButton.waitFor({state: 'visible'});
     assert.deepEqual(await demoRuns(page), {analytics: 1, pixel: 1, video: 1}, 'each tagged element released exactly once');
-    assert.equal(await page.locator('iframe.video-embed').getAttribute('src'), '/stand-ins/video.html', 'the video gets its src');
+    assert.equal(await page.locator('iframe.video-embed').getAttribute('src'), '/stand-ins/video-en.html', 'the video gets its src');
     assert.deepEqual((await cookieNames(context)).filter((n) => TRACKER_COOKIES.includes(n)), TRACKER_COOKIES, 'the trackers set their cookies once allowed');
     const after = await state(page);
     assert.equal(after.status, 'decided', 'the decision is in force');

@@ -87,7 +87,7 @@ describe('privacy center on the demo shop', () => {
   test('"Återkalla allt samtycke" changes the same consent as the banner, recorded from the privacy center', async (t) => {
     const {page, center} = await open(t, SV);
     await widget(page, 'sv').banner.acceptAll.click();
-    await center.getByText('Marknadsföring: ✓ Tillåtet').waitFor();
+    await center.getByText('Marknadsföring: ✓ Tillåten').waitFor();
     // The demo's tagged trackers ran, so the widget reloads the page after the withdrawal.
     await Promise.all([page.waitForEvent('load'), center.getByRole('button', {name: 'Återkalla allt samtycke'}).click()]);
     await ready(page);
@@ -146,7 +146,7 @@ describe('rights requests on the demo shop', () => {
     await form.getByLabel('Order number (optional)').fill('SV-1042');
     await form.getByLabel('Message (optional)').fill('The files of order SV-1042, please.');
     await form.getByRole('button', {name: 'Send request'}).click();
-    await form.getByRole('heading', {name: 'Your request is sent'}).waitFor();
+    await form.getByRole('heading', {name: 'Your request has been sent'}).waitFor();
 
     assert.equal(posted.length, 1);
     const [request] = posted;
@@ -208,7 +208,7 @@ describe('rights requests on the demo shop', () => {
     await form.getByLabel('Name', {exact: true}).fill('Kim Exempel');
     await form.getByLabel('E-mail', {exact: true}).fill('kim@example.com');
     await form.getByRole('button', {name: 'Send request'}).click();
-    await form.getByRole('heading', {name: 'Your request is sent'}).waitFor();
+    await form.getByRole('heading', {name: 'Your request has been sent'}).waitFor();
     const requestId = await form.locator('.receipt code').innerText();
     const stored = await server.receiver.store.getRequest(requestId);
     assert.ok(stored, 'the receiver has the request under the id the visitor sees');

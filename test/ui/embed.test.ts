@@ -111,7 +111,7 @@ suite('samtycke-embed-placeholder', () => {
   test('speaks the visitor’s language and says “map” for a map', async () => {
     const {harness} = await create(YOUTUBE, 'sv');
     assert.equal(accessibleName(harness.region()!), 'Video från YouTube');
-    assert.equal(accessibleName(harness.button('load')!), 'Läs in video');
+    assert.equal(accessibleName(harness.button('load')!), 'Visa video');
     assert.include(harness.text(), 'När videon laddas får Google din IP-adress.');
     const map = (await create(MAPS)).harness;
     assert.equal(accessibleName(map.button('load')!), 'Load map');

@@ -281,7 +281,7 @@ suite('rights request form: sending', () => {
     assert.lengthOf(links.links, 1);
     assert.match(links.links[0]!.download, /^rights-request-\d{4}-\d{2}-\d{2}\.txt$/);
     const text = await (await fetch(links.links[0]!.href)).text();
-    assert.include(text, 'Your request is sent');
+    assert.include(text, 'Your request has been sent');
     assert.include(text, `Request id: ${fetched.sent[0]!.body.requestId}`);
     assert.include(text, 'We answer by: ');
   });

@@ -214,7 +214,7 @@ suite('samtycke-privacy-center: choices and history', () => {
     await center.context.manager.rejectAll({source: 'banner'});
     await center.element.updateComplete;
     assert.equal(center.element.lang, 'sv');
-    assert.include(center.choices(), 'Statistik: Inte tillåtet');
+    assert.include(center.choices(), 'Statistik: Inte tillåten');
     assert.deepEqual(center.history().map((r) => [r.Beslut, r.Var]), [['Nekade alla', 'Cookierutan']]);
     assert.match(center.history()[0]!['Datum och tid']!, /\d{1,2} [a-zåäö]+ \d{4}/, 'a Swedish date');
     assert.equal(center.history()[0]!.Tillåtet, 'Bara nödvändiga');

@@ -24,21 +24,23 @@ export interface TransferRow {
  * countries are left out: they are not transfers in the sense of chapter V.
  */
 export function collectTransfers(recipients: readonly RecipientConfig[], services: readonly ServiceConfig[]): TransferRow[] {
-  const rows: TransferRow[] = [];
-  const seen = new Set<string>();
-  // Keyed by legal entity: a payment provider listed as a recipient and also configured as a
-  // service (for its cookies) transfers once, not twice.
-  const add = (entity: string, recipient: string, transfers: readonly {country: string; safeguard: TransferSafeguard}[] | undefined) => {
+  // Keyed by legal entity, country and safeguard: a payment provider listed as a recipient and
+  // also configured as a service (for its cookies) transfers once, not twice; several services
+  // of one company share a row that names them all ("Google Ireland Limited (Google Analytics 4, YouTube)").
+  const rows = new Map<string, {entity: string; names: string[]; recipient: boolean; country: string; safeguard: TransferSafeguard}>();
+  const add = (entity: string, name: string | null, transfers: readonly {country: string; safeguard: TransferSafeguard}[] | undefined) => {
     for (const {country, safeguard} of transfers ?? []) {
+      if (isInEea(country)) continue;
       const key = `${entity}\u0000${country}\u0000${safeguard}`;
-      if (isInEea(country) || seen.has(key)) continue;
-      seen.add(key);
-      rows.push({recipient, country, safeguard});
+      const row = rows.get(key) ?? {entity, names: [], recipient: name === null, country, safeguard};
+      // A recipient's row names the company only: the recipients table says what it does.
+      if (name && !row.recipient && !row.names.includes(name)) row.names.push(name);
+      rows.set(key, row);
     }
   };
-  for (const recipient of recipients) add(recipient.name, recipient.name, recipient.transfers);
-  for (const service of services) {
-    add(service.provider, service.provider === service.name ? service.name : `${service.provider} (${service.name})`, service.transfers);
-  }
-  return rows;
+  for (const recipient of recipients) add(recipient.name, null, recipient.transfers);
+  for (const service of services) add(service.provider, service.provider === service.name ? null : service.name, service.transfers);
+  return [...rows.values()].map(({entity, names, country, safeguard}) => ({
+    recipient: names.length ? `${entity} (${names.join(', ')})` : entity, country, safeguard,
+  }));
 }

@@ -39,9 +39,11 @@ export const embedStyles = css`
   @container (max-width: 26rem) {
     .placeholder {
       font-size: 0.875rem;
+      justify-content: flex-start;
     }
     .button {
-      flex-basis: 100%;
+      flex: 1 1 auto;
+      padding-inline: 0.75em;
     }
   }
 `;

@@ -43,12 +43,14 @@ export class SamtyckeEmbedPlaceholder extends SamtyckeElement {
     return html`
       <section class="placeholder" part="placeholder" aria-labelledby="title">
         <p id="title" class="title" part="title">${t(`embed.title.${kind}`, name)}</p>
-        <p part="text">${t(`embed.blocked.${kind}`)} ${localized(shares)}</p>
-        ${policy ? html`<p><a href=${policy} part="policy">${t('embed.policy', name)}</a></p>` : nothing}
+        <!-- The buttons come right after the title, so a small box (a phone's 16:9 frame) shows
+             them without scrolling; each is described by the text on what loading shares. -->
         <div class="actions">
-          <button type="button" class="button" part="button load" @click=${this.#load}>${t(`embed.load.${kind}`)}</button>
-          <button type="button" class="button secondary" part="button allow" @click=${this.#allow}>${t('embed.allow', name)}</button>
+          <button type="button" class="button" part="button load" aria-describedby="text" @click=${this.#load}>${t(`embed.load.${kind}`)}</button>
+          <button type="button" class="button secondary" part="button allow" aria-describedby="text" @click=${this.#allow}>${t('embed.allow', name)}</button>
         </div>
+        <p id="text" part="text">${t(`embed.blocked.${kind}`)} ${localized(shares)}</p>
+        ${policy ? html`<p><a href=${policy} part="policy">${t('embed.policy', name)}</a></p>` : nothing}
         <p class="note" part="note">${t('embed.note')}</p>
       </section>
     `;

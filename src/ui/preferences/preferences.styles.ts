@@ -156,7 +156,33 @@ export const preferencesStyles = css`
     vertical-align: top;
   }
   code {
-    word-break: break-all;
+    overflow-wrap: anywhere;
+  }
+  /* On a phone each cookie is a small card: name and purpose, then duration and type labelled,
+     so nothing is cut off or scrolls sideways. Roles keep the table semantics. */
+  @media (max-width: 30rem) {
+    table, tbody, tr, td {
+      display: block;
+    }
+    thead {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+    }
+    tr {
+      padding: 0.4em 0;
+      border-bottom: 1px solid var(--_border);
+    }
+    td {
+      border: 0;
+      padding: 0.1em 0;
+    }
+    td[data-label]::before {
+      content: attr(data-label) ': ';
+      font-weight: 600;
+    }
   }
   @media (prefers-reduced-motion: reduce) {
     input[role='switch']::before {

@@ -184,14 +184,14 @@ export class SamtyckePreferences extends SamtyckeElement {
         ${service.privacyPolicyUrl ? html`<p class="meta"><a href=${localized(service.privacyPolicyUrl)} target="_blank" rel="noopener">${t('preferences.servicePolicy', {provider: service.provider})}</a></p>` : nothing}
         ${stored.length ? html`
           <div class="table">
-            <table>
+            <table role="table">
               <caption class="visually-hidden">${t('preferences.stored')}: ${service.name}</caption>
-              <thead><tr><th scope="col">${t('preferences.name')}</th><th scope="col">${t('preferences.duration')}</th><th scope="col">${t('preferences.type')}</th></tr></thead>
-              <tbody>
-                ${stored.map((row) => html`<tr>
-                  <td><code>${row.name}</code>${row.purpose ? html`<br>${localized(row.purpose)}` : nothing}</td>
-                  <td>${i18n.duration(row.duration)}</td>
-                  <td>${row.type}</td>
+              <thead role="rowgroup"><tr role="row"><th role="columnheader" scope="col">${t('preferences.name')}</th><th role="columnheader" scope="col">${t('preferences.duration')}</th><th role="columnheader" scope="col">${t('preferences.type')}</th></tr></thead>
+              <tbody role="rowgroup">
+                ${stored.map((row) => html`<tr role="row">
+                  <td role="cell"><code>${row.name}</code>${row.purpose ? html`<br>${localized(row.purpose)}` : nothing}</td>
+                  <td role="cell" data-label=${t('preferences.duration')}>${i18n.duration(row.duration)}</td>
+                  <td role="cell" data-label=${t('preferences.type')}>${row.type}</td>
                 </tr>`)}
               </tbody>
             </table>

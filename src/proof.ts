@@ -7,8 +7,8 @@ import {VERSION} from './version.js';
 /** Proof of consent on this device: a receipt per decision, kept and (when configured) sent to the shop. */
 export interface Proof {
   readonly receipts: ReceiptLog;
-  /** The manager's `onRecord`: appends the receipt and queues it for the endpoint. */
-  record(record: ConsentRecord): void;
+  /** The manager's `onRecord`: appends the receipt and queues it for the endpoint; resolves when both are stored. */
+  record(record: ConsentRecord): Promise<void>;
   /** Everything Samtycke keeps in this browser. */
   exportData(manager: ConsentManager): Promise<unknown>;
   /** Sends what waits, then erases the record, the cookie, the receipts and the services' data. */
@@ -51,7 +51,7 @@ export function createProof({document, json, keys, translator, endpoint, receipt
       return log;
     },
     record(record) {
-      void (async () => {
+      return (async () => {
         const receipt = createReceipt(record, {configHash: await (hash ??= hashShown(json, texts(), translator.language).catch(() => null)), page: document.location, widget: `samtycke/${VERSION}`});
         await log.append(receipt).catch(() => {
           // Keep this page view's history visible in the privacy center all the same.
@@ -74,9 +74,22 @@ export function createProof({document, json, keys, translator, endpoint, receipt
       };
     },
     async forget(manager) {
-      if (outbox) await Promise.race([outbox.flush(), new Promise((done) => setTimeout(done, FLUSH_BEFORE_FORGET))]);
+      // The shop's log must not show a consent as standing: record the withdrawal first, and
+      // give it (and anything else waiting) a moment to reach the endpoint.
+      if (manager.state.status === 'decided') {
+        // No reload in the middle of forgetting: the privacy center says what was erased.
+        const off = manager.on('samtycke-withdraw', (event) => event.preventDefault());
+        await manager.withdraw({source: 'privacy-center'}).finally(off);
+      }
+      const sent = outbox?.flush() ?? Promise.resolve();
+      if (outbox) await Promise.race([sent, new Promise((done) => setTimeout(done, FLUSH_BEFORE_FORGET))]);
       await manager.forget();
       await Promise.all([log.clear(), outbox?.clear()].map((p) => p?.catch(warn)));
+      // A response still in flight may set the decision cookie again from the server: once it is
+      // in, erase it again unless the visitor has decided anew meanwhile.
+      void sent.finally(() => {
+        if (manager.state.status !== 'decided') document.cookie = 'samtycke=; Path=/; Max-Age=0';
+      });
     },
   };
 }

@@ -66,7 +66,7 @@ const LOADING = placeholderState('loading');
 const UNAVAILABLE = placeholderState('unavailable');
 
 /** Marks the installed API. */
-const INSTALLED = Symbol.for('samtycke');
+export const INSTALLED = Symbol.for('samtycke');
 
 /** Google's own tags: in Consent Mode "advanced" they load at once, limited by Consent Mode alone. */
 const GOOGLE_TAGS = ['ga4', 'google-ads', 'google-tag-manager'];
@@ -91,7 +91,7 @@ export function start(options: StartOptions = {}): Samtycke {
     console.warn('Samtycke is already running on this page; the second copy does nothing.');
     return running;
   }
-  const early = options.early ?? startSignals(view, readDecisionCookie(document.cookie), Date.now(), gpcSent(view));
+  const early = options.early ?? startSignals(view, {cookie: readDecisionCookie(document.cookie), now: Date.now(), gpc: gpcSent(view), revision: null, consentMode: true});
   // IndexedDB is read while the configuration loads: a returning visitor's scripts then wait
   // for whichever is slower, not for both in turn.
   const firstRead = store.get();
@@ -140,6 +140,9 @@ export function start(options: StartOptions = {}): Samtycke {
         onRecord: (record) => proof.record(record),
       }));
       connectSignals(view, manager, consentMode, early);
+      if (!consentMode && early.pushedDefault) {
+        console.warn('Samtycke: "consentMode": false, but Consent Mode\'s default (everything denied) was pushed before the config was read, and no update will follow. Add data-consent-mode="off" to the samtycke.js script tag.');
+      }
       mounted = mountUi(document, manager, translator);
       // Blocked videos and maps get a placeholder that says what loading shares.
       watchEmbeds({document, manager, translator});

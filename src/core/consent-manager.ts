@@ -1,6 +1,6 @@
 import {Gate} from './gating/gate.js';
 import type {Requirement} from './gating/requirement.js';
-import {clearTrackerData, createDocumentCookieJar} from './gating/tracker-cleanup.js';
+import {clearTrackerData, createDocumentCookieJar, storageOf} from './gating/tracker-cleanup.js';
 import {createMemoryStore, inTime, parseRecord, randomId, type ConsentStore} from './storage/consent-store.js';
 import type {Platform} from './platform.js';
 import {noMirror, sameDecision} from './storage/decision-mirror.js';
@@ -32,6 +32,8 @@ export class ConsentManager extends EventTarget {
   #channel: BroadcastChannel | undefined;
   #storageFailed = false;
   #consentId: string | undefined;
+  /** The receipt of the latest record being stored. */
+  #recorded: Promise<unknown> = Promise.resolve();
   /** Whether the visitor decided on this page view (then the stored record is older). */
   #decisionMade = false;
 
@@ -77,10 +79,7 @@ export class ConsentManager extends EventTarget {
     return this.#state;
   }
 
-  /**
-   * Whether `category` (and, when given, `service` in it) is allowed now. `necessary` always is;
-   * anything unknown is not.
-   */
+  /** Whether `category` (or, when given, `service`) is allowed now. `necessary` always is; anything unknown is not. */
   isAllowed(category: string, service?: string): boolean {
     return service === undefined ? this.#state.categories[category] === true : this.#state.services[service] === true;
   }
@@ -178,8 +177,15 @@ export class ConsentManager extends EventTarget {
       // IndexedDB wins: the mirror was missing or out of date, or cannot say the visitor granted
       // under GPC (the cookie does not carry it).
       if (stored && (differs || (this.#platform.gpc.size && stored.gpc))) {
-        await this.#replace(this.#evaluate(stored), stored.method, 'storage');
-        if (differs) this.#platform.mirror.write(stored);
+        const next = this.#evaluate(stored);
+        // Only a real difference is a change (an outdated record and no copy: undecided either way).
+        const key = (s: ConsentState) => JSON.stringify([s.status, s.reason, s.categories, s.services]);
+        if (key(next) !== key(this.#state)) await this.#replace(next, stored.method, 'storage');
+        else this.#state = next;
+        if (differs) this.#platform.mirror.write(next.status === 'decided' ? stored : null);
+      } else if (mirrored && this.#state.status !== 'decided' && this.#state.record === null) {
+        // An outdated or lapsed copy must not speak for the visitor on the next page view.
+        this.#platform.mirror.write(null);
       } else if (!stored && mirrored) {
         // The record went missing but its copy did not: restore the record from the copy.
         await this.#store.set(mirrored).catch((error: unknown) => this.#failStorage(error));
@@ -213,7 +219,7 @@ export class ConsentManager extends EventTarget {
       this.#failStorage(error);
       this.#platform.mirror.write(null);
     }
-    this.#platform.onRecord(record);
+    this.#recorded = Promise.resolve(this.#platform.onRecord(record)).catch(() => undefined);
     return record;
   }
 
@@ -276,8 +282,9 @@ export class ConsentManager extends EventTarget {
       return clearTrackerData(services, {
         cookies: this.#platform.cookies,
         location: this.#platform.document.location,
-        localStorage: view?.localStorage,
-        sessionStorage: view?.sessionStorage,
+        // Blocked storage throws on access: the cookies are still deleted.
+        localStorage: storageOf(view, 'localStorage'),
+        sessionStorage: storageOf(view, 'sessionStorage'),
       });
     } catch (error) {
       this.#platform.console.error('Samtycke: could not delete every cookie of what was withdrawn:', error);
@@ -289,7 +296,9 @@ export class ConsentManager extends EventTarget {
     const cleared = this.#clear(this.config.services.filter((s) => revoked.services.includes(s.id)));
     const {scriptsRunning} = this.#gate.revoke();
     const event = new SamtyckeWithdrawEvent({revoked, cleared, reload: scriptsRunning && this.config.reloadOnWithdrawal});
-    if (this.dispatchEvent(event) && event.detail.reload) this.#platform.reload();
+    if (this.dispatchEvent(event) && event.detail.reload) {
+      void Promise.race([this.#recorded, new Promise((done) => setTimeout(done, 1_000))]).then(() => this.#platform.reload());
+    }
   }
 
   #failStorage(error: unknown): void {

@@ -83,7 +83,7 @@ export function gpcWithdrawal(config: ResolvedConfig, record: ConsentRecord, cov
   const affected = config.services.filter((s) => covered.has(s.category) && record.services[s.id]);
   if (![...covered].some((id) => record.categories[id]) && !affected.length) return null;
   return {
-    categories: Object.fromEntries(Object.entries(record.categories).map(([id, on]) => [id, on && !covered.has(id)])),
+    categories: Object.fromEntries(config.categories.map((c) => [c.id, record.categories[c.id] === true && !covered.has(c.id)])),
     services: Object.fromEntries(config.services.map((s) => [s.id, record.services[s.id] === true && !covered.has(s.category)])),
   };
 }

@@ -27,6 +27,9 @@ export interface Platform {
    * (marketing, by default). Empty: no GPC. Default: empty.
    */
   readonly gpc?: ReadonlySet<string>;
-  /** Told every record this tab writes: the proof-of-consent receipts start here. */
-  readonly onRecord?: (record: ConsentRecord) => void;
+  /**
+   * Told every record this tab writes: the proof-of-consent receipts start here. A reload after
+   * a withdrawal waits (up to a second) for the promise it returns, so no receipt is lost to it.
+   */
+  readonly onRecord?: (record: ConsentRecord) => void | Promise<void>;
 }

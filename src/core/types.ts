@@ -128,7 +128,6 @@ export interface Config {
 export interface ConsentModeConfig {
   readonly mode: 'basic' | 'advanced';
   readonly urlPassthrough: boolean;
-  readonly waitForUpdate: number;
   /** Category id → Consent Mode keys it grants. */
   readonly mapping: Readonly<Record<string, readonly ConsentModeKey[]>>;
 }

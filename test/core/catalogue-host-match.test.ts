@@ -115,7 +115,7 @@ suite('host patterns', () => {
       ['https://static.zdassets.com/ekr/snippet.js?key=abc', 'zendesk'],
       ['https://widget.intercom.io/widget/abc123', 'intercom'],
       // Look-alikes that must not be held: links, thumbnails and other pages on the same hosts.
-      ['https://www.googletagmanager.com/gtag/js?id=GT-ABC', undefined],
+      ['https://www.googletagmanager.com/gtag/js?id=GT-ABC', 'ga4'],
       ['https://www.youtube.com/watch?v=dQw4w9WgXcQ', undefined],
       ['https://i.ytimg.com/vi/dQw4w9WgXcQ/hqdefault.jpg', undefined],
       ['https://www.google.com/search?q=shoes', undefined],

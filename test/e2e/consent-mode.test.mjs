@@ -79,8 +79,10 @@ describe('Google Consent Mode v2', () => {
     assert.deepEqual(redaction, [true, true]);
   });
 
-  test('a returning visitor\'s update is in dataLayer before the page\'s first script, once per page view', async (t) => {
-    const {page} = await visit(t, env, {files: files(shopConfig())});
+  test('a returning visitor\'s update is in dataLayer before the page\'s first script when the revision is known (data-revision), once per page view', async (t) => {
+    const page_ = files(shopConfig());
+    page_['/e2e/page.html'] = page_['/e2e/page.html'].replace('data-config="/e2e/config.json"', 'data-config="/e2e/config.json" data-revision="1"');
+    const {page} = await visit(t, env, {files: page_});
     await page.goto(env.url + 'e2e/page.html');
     await ready(page);
     await widget(page).banner.acceptAll.click();
@@ -93,6 +95,39 @@ describe('Google Consent Mode v2', () => {
     assert.deepEqual(commands.map((c) => c.gtag[1]), ['default', 'update'], 'one default and exactly one update on this page view');
     assert.ok(commands[1].i < await page.evaluate(() => window.seenAtSnippet), 'the update came before the shop\'s snippet, read from the decision cookie');
     assert.equal(commands[1].gtag[2].analytics_storage, 'granted');
+  });
+
+  test('without a known revision, a returning visitor\'s update waits for the config, still before gtag.js runs, once', async (t) => {
+    const {page} = await visit(t, env, {files: files(shopConfig())});
+    await page.goto(env.url + 'e2e/page.html');
+    await ready(page);
+    await widget(page).banner.acceptAll.click();
+    await page.waitForFunction(() => window.gtagRanAt !== undefined);
+    await page.reload();
+    await settled(page);
+    await page.waitForFunction(() => window.gtagRanAt !== undefined);
+    const commands = consentCommands(await dataLayer(page));
+    assert.deepEqual(commands.map((c) => c.gtag[1]), ['default', 'update'], 'one default and exactly one update');
+    assert.ok(commands[1].i < await page.evaluate(() => window.gtagRanAt), 'the update was in dataLayer before gtag.js ran');
+  });
+
+  test('a cookie from an older revision never speaks for the visitor: no early update, no samtycke_consent event', async (t) => {
+    const served = files(shopConfig());
+    served['/e2e/page.html'] = served['/e2e/page.html'].replace('data-config="/e2e/config.json"', 'data-config="/e2e/config.json" data-revision="1"');
+    const {page} = await visit(t, env, {files: served});
+    await page.goto(env.url + 'e2e/page.html');
+    await ready(page);
+    await widget(page).banner.acceptAll.click();
+    await page.waitForFunction(() => window.gtagRanAt !== undefined);
+    served['/e2e/config.json'] = JSON.stringify(shopConfig({revision: 2}));
+    served['/e2e/page.html'] = served['/e2e/page.html'].replace('data-revision="1"', 'data-revision="2"');
+    for (let view = 0; view < 2; view++) {
+      await page.reload();
+      await settled(page);
+      const layer = await dataLayer(page);
+      assert.deepEqual(consentCommands(layer).map((c) => c.gtag[1]), ['default'], `page view ${view + 1}: only the default`);
+      assert.ok(!layer.some((e) => e.data?.event === 'samtycke_consent'), 'no consent event a tag manager could replay');
+    }
   });
 
   test('a custom mapping decides which keys a category grants', async (t) => {

@@ -74,8 +74,10 @@ describe('vendor consent signals', () => {
     assert.equal((await uetQueue(page)).at(-1), '{"ad_storage":"denied"}', 'UET: update denied');
   });
 
-  test('a returning visitor who allowed marketing: grant is first in the Meta queue', async (t) => {
-    const {page} = await visit(t, env, {files: files()});
+  test('a returning visitor who allowed marketing (revision known): grant is first in the Meta queue', async (t) => {
+    const served = files();
+    served['/e2e/page.html'] = served['/e2e/page.html'].replace('data-config="/e2e/config.json"', 'data-config="/e2e/config.json" data-revision="1"');
+    const {page} = await visit(t, env, {files: served});
     await page.goto(env.url + 'e2e/page.html');
     await ready(page);
     await widget(page).banner.acceptAll.click();

@@ -149,7 +149,7 @@ export function validateConfig(input: unknown, {referenceTexts}: ValidateOptions
       services: raw.services,
       texts: raw.texts,
       consentMode: raw.consentMode === false ? null : {
-        mode: mode.mode ?? 'basic', urlPassthrough: mode.urlPassthrough ?? false, waitForUpdate: mode.waitForUpdate ?? 500,
+        mode: mode.mode ?? 'basic', urlPassthrough: mode.urlPassthrough ?? false,
         mapping: mode.mapping ?? DEFAULT_MAPPING,
       },
       gpcCategories: gpc.filter((id) => categoryIds.includes(id)),

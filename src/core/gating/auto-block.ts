@@ -96,7 +96,7 @@ const inDocumentOrder = (elements: Iterable<Element>): Element[] =>
 
 /**
  * Holds the scripts, iframes and images the shop did not tag whose URL belongs to a service
- * (`rules`: the whole catalogue index, since any service may turn out undeclared), turning each
+ * (`rules`: the catalogue index but its necessary services, since any may turn out declared), turning each
  * into the tagged form the gate releases: `type="text/plain"`, `data-src`, `data-samtycke-auto`.
  * Install it synchronously, before the page's other scripts (the script tag first in `<head>`):
  * parser-inserted elements are caught by a MutationObserver, which the parser lets run before it

@@ -91,3 +91,12 @@ export function clearTrackerData(services: readonly ServiceConfig[], platform: C
   }
   return cleared;
 }
+
+/** A window's storage, or undefined where the browser blocks it (access throws). */
+export const storageOf = (view: Window | null, name: 'localStorage' | 'sessionStorage'): Storage | undefined => {
+  try {
+    return view?.[name];
+  } catch {
+    return undefined;
+  }
+};

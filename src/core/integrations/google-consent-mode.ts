@@ -8,8 +8,6 @@ export interface ConsentModeOptions {
   readonly mapping: Readonly<Record<string, readonly ConsentModeKey[]>>;
   /** Passes ad click ids in links while ad storage is denied. Only when the owner opts in. */
   readonly urlPassthrough: boolean;
-  /** How long Google tags wait for the update, in milliseconds. */
-  readonly waitForUpdate: number;
 }
 
 export const DEFAULT_MAPPING: Readonly<Record<string, readonly ConsentModeKey[]>> = {

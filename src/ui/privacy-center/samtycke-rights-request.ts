@@ -145,7 +145,11 @@ export class SamtyckeRightsRequest extends SamtyckeElement {
     this.failure = {result, mailto: mail ? mailtoUrl(mail) : null};
     // The endpoint's reasons for a field are shown at that field too.
     const reasons: Errors = {};
-    for (const error of result.errors) if ((FIELDS as readonly string[]).includes(error.path)) reasons[error.path as Field] ??= error.message;
+    for (const error of result.errors) {
+      // The reference receiver names fields as JSON paths ("$.email").
+      const field = error.path.replace(/^\$\./, '');
+      if ((FIELDS as readonly string[]).includes(field)) reasons[field as Field] ??= error.message;
+    }
     this.errors = reasons;
   }
 

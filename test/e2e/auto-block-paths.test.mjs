@@ -24,6 +24,7 @@ const video = (n) => 'https://www.youtube.com/embed/' + n;
 const box = () => document.body.appendChild(document.createElement('div'));
 const script = (n) => { const s = document.createElement('script'); s.src = js(n); return s; };
 const frame = (n) => { const f = document.createElement('iframe'); f.src = video(n); return f; };
+const parsed = (html) => document.adoptNode(new DOMParser().parseFromString(html, 'text/html').body.firstElementChild);
 window.shapes = {
   'script src + appendChild': (n) => document.head.appendChild(script(n)),
   'script src + insertBefore': (n) => { const f = document.getElementsByTagName('script')[0]; f.parentNode.insertBefore(script(n), f); },
@@ -47,6 +48,8 @@ window.shapes = {
   'iframe cloned from a template': (n) => { const t = document.createElement('template'); t.innerHTML = '<div><iframe src="' + video(n) + '"></iframe></div>'; document.body.append(t.content.cloneNode(true)); },
   'iframe createContextualFragment': (n) => document.body.append(document.createRange().createContextualFragment('<iframe src="' + video(n) + '"></iframe>')),
   'iframe in a shadow root': {later: false, run: (n) => box().attachShadow({mode: 'open'}).append(frame(n))},
+  'iframe from DOMParser + replaceChildren': (n) => box().replaceChildren(parsed('<iframe src="' + video(n) + '"></iframe>')),
+  'iframe from DOMParser + insertAdjacentElement': (n) => box().insertAdjacentElement('afterend', parsed('<iframe src="' + video(n) + '"></iframe>')),
 };
 window.runShapes = (phase) => {
   for (const [name, shape] of Object.entries(window.shapes)) (shape.run ?? shape)(phase + '-' + name.replace(/\W+/g, '-'));

@@ -131,13 +131,17 @@ export function installDomHooks(view: Window & typeof globalThis, handler: HookH
     });
   }
   for (const proto of [elementProto, view.DocumentFragment.prototype]) {
-    for (const name of ['append', 'prepend', 'before', 'after', 'replaceWith']) {
+    for (const name of ['append', 'prepend', 'before', 'after', 'replaceWith', 'replaceChildren']) {
       wrapMethod(proto, name, (original) => function (this: unknown, ...args) {
         if (connected(this)) args.forEach(inspectTree);
         return original.apply(this, args);
       });
     }
   }
+  wrapMethod(elementProto, 'insertAdjacentElement', (original) => function (this: unknown, position, element) {
+    if (connected(this)) inspectTree(element);
+    return original.call(this, position, element);
+  });
 
   for (const proto of [elementProto, view.ShadowRoot.prototype]) {
     wrapSetter(proto, 'innerHTML', function (value, original) {

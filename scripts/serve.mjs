@@ -240,6 +240,8 @@ async function main() {
   const receiver = {
     dir: path.resolve(process.env.SAMTYCKE_DATA_DIR || path.join(REPO_ROOT, '.data')),
     adminToken: process.env.SAMTYCKE_ADMIN_TOKEN || undefined,
+    // The demo runs on the developer's machine: its exports open to this machine without a token.
+    localExports: true,
   };
   let server;
   try {

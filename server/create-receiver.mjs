@@ -37,7 +37,8 @@ async function sendStream(res, type, filename, pieces) {
  * @param {string} [options.dir] directory of the database; required unless `store` is given
  * @param {ReturnType<typeof openReceiverStore>} [options.store] an open store (the receiver then does not close it)
  * @param {string[]} [options.origins] other origins whose pages may send (CORS); default none (same origin only)
- * @param {string} [options.adminToken] bearer token for the exports; without it only loopback clients may export
+ * @param {string} [options.adminToken] bearer token for the exports
+ * @param {boolean} [options.localExports] without a token, let loopback clients export (demo, development); default false
  * @param {number} [options.maxBodyBytes=65536] larger bodies are answered 413
  * @param {string} [options.basePath='/samtycke-api'] where the routes live
  * @param {() => Date} [options.now] the clock (receivedAt, cookie lifetime)
@@ -45,12 +46,12 @@ async function sendStream(res, type, filename, pieces) {
  * @returns {{handle: (req, res) => Promise<boolean>, store: ReturnType<typeof openReceiverStore>, close: () => Promise<void>}}
  *   `handle` answers and resolves true for a path under `basePath`, else resolves false and leaves `res` alone.
  */
-export function createReceiver({dir, store, origins = [], adminToken, maxBodyBytes = 64 * 1024, basePath = '/samtycke-api', now = () => new Date()} = {}) {
+export function createReceiver({dir, store, origins = [], adminToken, localExports = false, maxBodyBytes = 64 * 1024, basePath = '/samtycke-api', now = () => new Date()} = {}) {
   const cors = corsPolicy(origins);
   if (!store && !dir) throw new TypeError('createReceiver needs `dir`, the directory of its database');
   const ownsStore = !store;
   store ??= openReceiverStore(dir, {now});
-  const mayExport = exportAccess({token: adminToken});
+  const mayExport = exportAccess({token: adminToken, localExports});
   const base = basePath.replace(/\/$/, '');
 
   /** Answers 403 to a page of another origin that is not listed; true when it did. */

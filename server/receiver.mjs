@@ -72,6 +72,7 @@ function settings(argv, env) {
     origins,
     basePath: values.base ?? env.SAMTYCKE_BASE_PATH ?? '/samtycke-api',
     adminToken: env.SAMTYCKE_ADMIN_TOKEN || undefined,
+    localExports: env.SAMTYCKE_LOCAL_EXPORTS === '1',
   };
 }
 
@@ -83,7 +84,8 @@ async function main() {
   }
   const running = await startReceiver(options);
   console.log(`Samtycke receiver: ${running.url}  (data in ${options.dir})`);
-  console.log(options.adminToken ? 'Exports need Authorization: Bearer $SAMTYCKE_ADMIN_TOKEN.' : 'Exports are open to this machine only (set SAMTYCKE_ADMIN_TOKEN to allow others with the token).');
+  console.log(options.adminToken ? 'Exports need Authorization: Bearer $SAMTYCKE_ADMIN_TOKEN.'
+    : options.localExports ? 'Exports are open to this machine only (SAMTYCKE_LOCAL_EXPORTS=1).' : 'Exports are closed: set SAMTYCKE_ADMIN_TOKEN.');
   const stop = () => running.close().then(() => process.exit(0), () => process.exit(1));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

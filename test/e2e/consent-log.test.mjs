@@ -24,7 +24,7 @@ before(async () => {
   env.dir = mkdtempSync(path.join(tmpdir(), 'samtycke-consent-log-'));
   const real = openReceiverStore(env.dir);
   env.store = {...real, addReceipts: (list) => (env.arrivals.push(...list.map((r) => r.receiptId)), real.addReceipts(list))};
-  env.server = await startServer({port: 0, receiver: {store: env.store}});
+  env.server = await startServer({port: 0, receiver: {store: env.store, localExports: true}});
   env.url = env.server.url;
   env.browser = await chromium.launch(launchOptions());
 });

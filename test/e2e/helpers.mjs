@@ -28,7 +28,7 @@ export function useBrowser() {
   before(async () => {
     // The demo's config sends receipts and rights requests to the reference receiver.
     env.dataDir = mkdtempSync(join(tmpdir(), 'samtycke-e2e-'));
-    env.server = await startServer({port: 0, receiver: {dir: env.dataDir}});
+    env.server = await startServer({port: 0, receiver: {dir: env.dataDir, localExports: true}});
     env.url = env.server.url;
     env.shopUrl = `http://${SHOP_HOST}:${env.server.port}/`;
     env.browser = await chromium.launch(launchOptions());

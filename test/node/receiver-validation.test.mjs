@@ -191,9 +191,10 @@ test('CSV cells are quoted per RFC 4180 and never start a formula', () => {
   assert.equal(csvCell(undefined), '');
 });
 
-test('without an admin token only this machine may export; behind a proxy nobody may', () => {
+test('without an admin token nobody may export, unless local exports are on: then only this machine, never through a proxy', () => {
   const req = (remoteAddress, headers) => ({socket: {remoteAddress}, headers: {host: 'localhost:8787', ...headers}});
-  const open = exportAccess({});
+  assert.equal(exportAccess({})(req('127.0.0.1')).status, 403, 'closed by default, even to loopback (a bare proxy_pass looks local)');
+  const open = exportAccess({localExports: true});
   assert.equal(open(req('127.0.0.1')).status, 200);
   assert.equal(open(req('::ffff:127.0.0.1')).status, 200);
   assert.equal(open(req('::1')).status, 200);

@@ -15,7 +15,7 @@ const NOW = new Date('2025-05-01T09:30:00.000Z');
 /** A receiver on a fresh temporary directory, closed and removed after the test. */
 async function receiver(t, options = {}) {
   const dir = options.dir ?? mkdtempSync(path.join(tmpdir(), 'samtycke-receiver-'));
-  const running = await startReceiver({dir, now: () => NOW, ...options});
+  const running = await startReceiver({dir, now: () => NOW, localExports: true, ...options});
   t.after(async () => {
     await running.close();
     if (!options.dir) rmSync(dir, {recursive: true, force: true});
@@ -114,13 +114,13 @@ test('receipts and rights requests survive a restart of the receiver', async (t)
   t.after(() => rmSync(dir, {recursive: true, force: true}));
   const kept = receipt();
   const asked = rightsRequest();
-  const first = await startReceiver({dir, now: () => NOW});
+  const first = await startReceiver({dir, now: () => NOW, localExports: true});
   await postJson(`${first.url}receipts`, {receipts: [kept]});
   const created = await postJson(`${first.url}requests`, asked);
   await first.close();
 
   const later = new Date('2025-05-02T10:00:00.000Z');
-  const second = await startReceiver({dir, now: () => later});
+  const second = await startReceiver({dir, now: () => later, localExports: true});
   t.after(() => second.close());
   assert.deepEqual((await exported(second.url, 'receipts.json')).receipts, [{...kept, receivedAt: NOW.toISOString()}]);
   assert.deepEqual((await exported(second.url, 'requests.json')).requests, [{...asked, receivedAt: NOW.toISOString()}]);
@@ -236,8 +236,10 @@ test('exports need the admin token when one is set', async (t) => {
     assert.equal((await send(`${url}export/${name}`, {headers: {authorization: 'Bearer token-0f3c'}})).status, 200);
   }
   assert.equal((await send(`${url}export/receipts.csv`, {headers: {'x-forwarded-for': '203.0.113.7'}})).status, 401);
-  const open = await receiver(t);
-  assert.equal((await send(`${open.url}export/receipts.csv`)).status, 200, 'without a token, from this machine');
+  const closed = await receiver(t, {localExports: false});
+  assert.equal((await send(`${closed.url}export/receipts.csv`)).status, 403, 'without a token, closed');
+  const open = await receiver(t, {localExports: true});
+  assert.equal((await send(`${open.url}export/receipts.csv`)).status, 200, 'with local exports, from this machine');
   assert.equal((await send(`${open.url}export/receipts.csv`, {headers: {'x-forwarded-for': '203.0.113.7'}})).status, 403, 'not through a proxy');
 });
 

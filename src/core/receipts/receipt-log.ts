@@ -1,4 +1,5 @@
 import {createStore, del, get, update, type UseStore} from 'idb-keyval';
+import {inTime} from '../storage/consent-store.js';
 import type {ConsentReceipt, ReceiptLog} from './types.js';
 
 /** The key of the receipts inside Samtycke's database. */
@@ -29,10 +30,12 @@ const appended = (list: readonly ConsentReceipt[], receipt: ConsentReceipt, limi
  * @param limit default 200.
  */
 export function createIdbReceiptLog(store: UseStore = createStore('samtycke', 'consent'), limit = RECEIPT_LOG_LIMIT): ReceiptLog {
+  // Safari's IndexedDB can hang instead of failing: a call that does not answer in time rejects,
+  // so the caller's fallback (memory) takes over.
   return {
-    append: async (receipt) => update<unknown>(KEY, (stored) => appended(receiptsIn(stored), receipt, limit), store),
-    list: async () => receiptsIn(await get(KEY, store)),
-    clear: async () => del(KEY, store),
+    append: (receipt) => inTime(update<unknown>(KEY, (stored) => appended(receiptsIn(stored), receipt, limit), store)),
+    list: async () => receiptsIn(await inTime(get(KEY, store))),
+    clear: () => inTime(del(KEY, store)),
   };
 }
 

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // npx samtycke render privacy|cookies <config.json> [--lang sv] [--out file] [--fragment] [--stylesheet href]
+// npx samtycke resolve <config.json> [--out file]
 //
 // Writes the shop's privacy policy or cookie declaration as static HTML, from the same config
 // file the widget reads, so it can be published without JavaScript. Catalogue services are read
@@ -10,9 +11,12 @@ import {existsSync} from 'node:fs';
 import {fileURLToPath, pathToFileURL} from 'node:url';
 
 const USAGE = `Usage: samtycke render privacy|cookies <config.json> [options]
+       samtycke resolve <config.json> [--out file]
 
-  privacy            the privacy policy (needs the config's "privacy" section)
-  cookies            the cookie declaration
+  render privacy     the privacy policy (needs the config's "privacy" section)
+  render cookies     the cookie declaration
+  resolve            the config with its catalogue ids written out, so the widget fetches
+                     no catalogue entry (one round trip less before the banner)
 
 Options:
   --lang <tag>       language to write, one of the config's languages (default: its defaultLanguage)
@@ -84,6 +88,41 @@ async function render(kind, file, options) {
   return 0;
 }
 
+/** Prints problems as the widget's console does: file, JSON path, fix. */
+function reportProblems(file, problems) {
+  const n = problems.length;
+  console.error(`samtycke: ${n} problem${n === 1 ? '' : 's'} in ${file}; nothing was written.`);
+  const end = (text) => (/[.?!]$/.test(text) ? text : `${text}.`);
+  for (const p of problems) console.error(`${file} ${p.path}: ${end(p.message)}\n  Fix: ${end(p.fix)}`);
+}
+
+async function resolve(file, options) {
+  const renderer = new URL('dist/samtycke-render.mjs', packageDir);
+  if (!existsSync(fileURLToPath(renderer))) {
+    console.error('samtycke: dist/samtycke-render.mjs is missing; run "npm run build" in the samtycke package first.');
+    return 2;
+  }
+  let json;
+  try {
+    json = JSON.parse(await readFile(file, 'utf8'));
+  } catch (error) {
+    console.error(`samtycke: cannot read ${file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`);
+    return 1;
+  }
+  const {resolveConfig} = await import(pathToFileURL(fileURLToPath(renderer)).href);
+  const result = await resolveConfig(json, loadCatalogue);
+  if (!result.json) {
+    reportProblems(file, result.problems);
+    return 1;
+  }
+  const text = `${JSON.stringify(result.json, null, 2)}\n`;
+  if (options.out) {
+    await writeFile(options.out, text);
+    console.error(`samtycke: wrote ${options.out}`);
+  } else process.stdout.write(text);
+  return 0;
+}
+
 async function main(argv) {
   let options;
   try {
@@ -97,8 +136,9 @@ async function main(argv) {
     console.log(USAGE);
     return options.help ? 0 : 2;
   }
+  if (command === 'resolve' && kind && !file) return resolve(kind, options);
   if (command !== 'render' || !['privacy', 'cookies'].includes(kind) || !file || rest.length) {
-    console.error(`samtycke: expected "render privacy|cookies <config.json>"\n\n${USAGE}`);
+    console.error(`samtycke: expected "render privacy|cookies <config.json>" or "resolve <config.json>"\n\n${USAGE}`);
     return 2;
   }
   return render(kind, file, options);

@@ -169,3 +169,15 @@ ${body}</main>
 `;
   return {html, problems: [], language: t.language};
 }
+
+/**
+ * The config with every catalogue id written out (`npx samtycke resolve`): the widget then fetches
+ * no catalogue entry, which saves a round trip before the banner. Null with the problems when the
+ * config (or a catalogue id in it) is wrong.
+ */
+export async function resolveConfig(json: unknown, load: CatalogueLoader): Promise<{json: unknown; problems: readonly Problem[]}> {
+  const resolution = await resolveCatalogue(json, load);
+  if (resolution.problems.length) return {json: null, problems: resolution.problems};
+  const {problems} = validateConfig(resolution.json, {referenceTexts: en});
+  return problems.length ? {json: null, problems} : {json: resolution.json, problems: []};
+}

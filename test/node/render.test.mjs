@@ -171,3 +171,25 @@ describe('the privacy schema', () => {
     assert.equal(check(JSON.parse(JSON.stringify({...demo, privacy: {...demo.privacy, lastUpdated: 'yesterday'}}))), false, 'an editor sees the bad date');
   });
 });
+
+describe('npx samtycke resolve', () => {
+  test('writes the catalogue ids out, keeping the owner\'s overrides, so the widget fetches no catalogue entry', async () => {
+    const {code, stdout} = await samtycke('resolve', demoConfig);
+    assert.equal(code, 0);
+    const resolved = JSON.parse(stdout);
+    assert.ok(resolved.services.every((s) => typeof s === 'object' && s.name && s.provider), 'every service in full');
+    const youtube = resolved.services.find((s) => s.id === 'youtube');
+    assert.equal(youtube.provider, 'Google Ireland Limited');
+    assert.ok(youtube.hosts.length > 0, 'with the hosts automatic blocking needs');
+    const ga4 = resolved.services.find((s) => s.id === 'ga4');
+    assert.equal(ga4.purpose.sv, demo.services.find((s) => s.id === 'ga4').purpose.sv, 'the owner\'s purpose wins');
+  });
+
+  test('an unknown id writes nothing and names the path and the fix', async () => {
+    const {code, stdout, stderr} = await samtycke('resolve', configFile('bad-id.json', {revision: 1, languages: ['sv'], privacyPolicyUrl: '/p', services: ['ga5']}));
+    assert.equal(code, 1);
+    assert.equal(stdout, '');
+    assert.match(stderr, /\$\.services\[0\]: "ga5" is not a service in the built-in catalogue/);
+    assert.match(stderr, /did you mean "ga4"/);
+  });
+});

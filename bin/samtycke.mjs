@@ -55,28 +55,35 @@ const loadCatalogue = async (id) => {
   return JSON.parse(await readFile(new URL(`catalogue/${id}.json`, packageDir), 'utf8'));
 };
 
-async function render(kind, file, options) {
+/** The built renderer module, or null (told on stderr) when the package was not built. */
+async function loadRenderer() {
   const renderer = new URL('dist/samtycke-render.mjs', packageDir);
-  if (!existsSync(fileURLToPath(renderer))) {
-    console.error('samtycke: dist/samtycke-render.mjs is missing; run "npm run build" in the samtycke package first.');
-    return 2;
-  }
-  let json;
+  if (existsSync(fileURLToPath(renderer))) return import(pathToFileURL(fileURLToPath(renderer)).href);
+  console.error('samtycke: dist/samtycke-render.mjs is missing; run "npm run build" in the samtycke package first.');
+  return null;
+}
+
+/** The config file as JSON, or undefined (told on stderr) when it cannot be read. */
+async function readConfig(file) {
   try {
-    json = JSON.parse(await readFile(file, 'utf8'));
+    return JSON.parse(await readFile(file, 'utf8'));
   } catch (error) {
     console.error(`samtycke: cannot read ${file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`);
-    return 1;
+    return undefined;
   }
-  const {renderDocument} = await import(pathToFileURL(fileURLToPath(renderer)).href);
+}
+
+async function render(kind, file, options) {
+  const renderer = await loadRenderer();
+  if (!renderer) return 2;
+  const json = await readConfig(file);
+  if (json === undefined) return 1;
+  const {renderDocument} = renderer;
   const result = await renderDocument(kind, json, {
     language: options.lang, load: loadCatalogue, fragment: options.fragment, stylesheet: options.stylesheet, source: file,
   });
   if (!result.html) {
-    const n = result.problems.length;
-    console.error(`samtycke: ${n} problem${n === 1 ? '' : 's'} in ${file}; nothing was written.`);
-    const end = (text) => (/[.?!]$/.test(text) ? text : `${text}.`);
-    for (const p of result.problems) console.error(`${file} ${p.path}: ${end(p.message)}\n  Fix: ${end(p.fix)}`);
+    reportProblems(file, result.problems);
     return 1;
   }
   if (options.out) {
@@ -97,20 +104,11 @@ function reportProblems(file, problems) {
 }
 
 async function resolve(file, options) {
-  const renderer = new URL('dist/samtycke-render.mjs', packageDir);
-  if (!existsSync(fileURLToPath(renderer))) {
-    console.error('samtycke: dist/samtycke-render.mjs is missing; run "npm run build" in the samtycke package first.');
-    return 2;
-  }
-  let json;
-  try {
-    json = JSON.parse(await readFile(file, 'utf8'));
-  } catch (error) {
-    console.error(`samtycke: cannot read ${file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`);
-    return 1;
-  }
-  const {resolveConfig} = await import(pathToFileURL(fileURLToPath(renderer)).href);
-  const result = await resolveConfig(json, loadCatalogue);
+  const renderer = await loadRenderer();
+  if (!renderer) return 2;
+  const json = await readConfig(file);
+  if (json === undefined) return 1;
+  const result = await renderer.resolveConfig(json, loadCatalogue);
   if (!result.json) {
     reportProblems(file, result.problems);
     return 1;

@@ -1,5 +1,5 @@
 import {
-  createIdbReceiptLog, createMemoryReceiptLog, createOutbox, createReceipt, hashShown, readDecisionCookie,
+  createCookieMirror, createIdbReceiptLog, createMemoryReceiptLog, createOutbox, createReceipt, hashShown, readDecisionCookie,
   type ConsentManager, type ConsentRecord, type Outbox, type ReceiptLog, type Translator,
 } from './core/index.js';
 import {VERSION} from './version.js';
@@ -35,7 +35,7 @@ export function createProof({document, json, keys, translator, endpoint, receipt
   const view = document.defaultView!;
   let hash: Promise<string | null> | undefined;
   // Storage failures are told once, by the manager; receipts then live for this page view.
-  const warn = () => undefined;
+  const ignore = () => undefined;
   let log = receipts;
   let outbox: Outbox | null = null;
   if (endpoint) {
@@ -58,7 +58,7 @@ export function createProof({document, json, keys, translator, endpoint, receipt
           log = createMemoryReceiptLog();
           return log.append(receipt);
         });
-        await outbox?.add(receipt).catch(warn);
+        await outbox?.add(receipt).catch(ignore);
       })();
     },
     async exportData(manager) {
@@ -84,11 +84,11 @@ export function createProof({document, json, keys, translator, endpoint, receipt
       const sent = outbox?.flush() ?? Promise.resolve();
       if (outbox) await Promise.race([sent, new Promise((done) => setTimeout(done, FLUSH_BEFORE_FORGET))]);
       await manager.forget();
-      await Promise.all([log.clear(), outbox?.clear()].map((p) => p?.catch(warn)));
+      await Promise.all([log.clear(), outbox?.clear()].map((p) => p?.catch(ignore)));
       // A response still in flight may set the decision cookie again from the server: once it is
       // in, erase it again unless the visitor has decided anew meanwhile.
       void sent.finally(() => {
-        if (manager.state.status !== 'decided') document.cookie = 'samtycke=; Path=/; Max-Age=0';
+        if (manager.state.status !== 'decided') createCookieMirror(document).write(null);
       });
     },
   };

@@ -1,4 +1,4 @@
-import {CATALOGUE_INDEX, INLINE_CONFIG_ID, installAutoBlocker, readDecisionCookie, startSignals, type CatalogueIndexEntry} from './core/index.js';
+import {CATALOGUE_INDEX, INLINE_CONFIG_ID, installAutoBlocker, readDecisionCookie, startSignals, type CatalogueIndexEntry, type ConfigSource} from './core/index.js';
 import {gpcSent, INSTALLED, start} from './start.js';
 
 /**
@@ -11,23 +11,31 @@ import {gpcSent, INSTALLED, start} from './start.js';
  */
 const script = document.currentScript as HTMLScriptElement | null;
 
-/** The config's revision, when this early it can be known: `data-revision`, or an inline config above the tag. */
-function knownRevision(): number | null {
-  const attribute = Number(script?.getAttribute('data-revision') ?? NaN);
-  if (Number.isInteger(attribute)) return attribute;
+/** An inline config above the tag, read now (once): its revision lets the cookie speak early. */
+function inlineConfig(): ConfigSource | null {
+  const text = document.getElementById(INLINE_CONFIG_ID)?.textContent;
   try {
-    const revision = (JSON.parse(document.getElementById(INLINE_CONFIG_ID)?.textContent ?? 'null') as {revision?: unknown} | null)?.revision;
-    return typeof revision === 'number' ? revision : null;
+    return text ? {name: `#${INLINE_CONFIG_ID}`, json: JSON.parse(text)} : null;
   } catch {
+    // Not JSON: loading the config again reports it with the fix.
     return null;
   }
+}
+
+/** The config's revision, when this early it can be known: `data-revision`, or the inline config. */
+function knownRevision(inline: ConfigSource | null): number | null {
+  const attribute = Number(script?.getAttribute('data-revision') ?? NaN);
+  if (Number.isInteger(attribute)) return attribute;
+  const revision = (inline?.json as {revision?: unknown} | null | undefined)?.revision;
+  return typeof revision === 'number' ? revision : null;
 }
 
 // A second copy (a theme and a plugin both adding the tag) must do nothing at all: its own hooks
 // would hold what the first copy releases.
 if (!(window.samtycke as unknown as Record<symbol, unknown> | undefined)?.[INSTALLED]) {
+  const inline = inlineConfig();
   const early = startSignals(window, {
-    cookie: readDecisionCookie(document.cookie), now: Date.now(), gpc: gpcSent(window), revision: knownRevision(),
+    cookie: readDecisionCookie(document.cookie), now: Date.now(), gpc: gpcSent(window), revision: knownRevision(inline),
     consentMode: script?.getAttribute('data-consent-mode') !== 'off',
   });
   // Until the config is read, the hosts of every catalogue service that needs consent are held:
@@ -40,6 +48,7 @@ if (!(window.samtycke as unknown as Record<symbol, unknown> | undefined)?.[INSTA
     assetsUrl: script?.src ? new URL('.', script.src).href : null,
     debug: script?.hasAttribute('data-debug') ?? false,
     early,
+    inline,
   });
 } else {
   console.warn('Samtycke is already running on this page; the second copy does nothing.');

@@ -5,7 +5,7 @@ import {
   ConfigLoadError, connectSignals, createConsentManager, createCookieMirror, createIdbStore, createTranslator, createUnknownDataReport, loadConfig,
   readDecisionCookie, reportProblems, resolveLanguage, SamtyckeReadyEvent, signalsFor, startSignals, validateConfig,
   type ConsentChoices, type ConsentManager, type ConsentState, type ConsentStore, type DecisionOptions, type EarlySignals, type LocaleData,
-  type AutoBlocker, type Problem, type ResolvedConfig, type SamtyckeEventMap,
+  type AutoBlocker, type ConfigSource, type Problem, type SamtyckeEventMap,
 } from './core/index.js';
 import {resolveServices} from './catalogue-loader.js';
 import {mountUi, type Mounted} from './mount.js';
@@ -56,6 +56,8 @@ export interface StartOptions {
   readonly blocker?: EarlyBlocker | null;
   /** Report cookies and storage keys no declared service explains (`data-debug`). */
   readonly debug?: boolean;
+  /** The inline configuration, when the script tag already read it (it is parsed once). */
+  readonly inline?: ConfigSource | null;
 }
 
 const placeholderState = (status: 'loading' | 'unavailable'): ConsentState =>
@@ -109,7 +111,7 @@ export function start(options: StartOptions = {}): Samtycke {
     return null;
   };
 
-  const managerPromise: Promise<ConsentManager | null> = loadConfig({url: configUrl, document})
+  const managerPromise: Promise<ConsentManager | null> = (options.inline ? Promise.resolve(options.inline) : loadConfig({url: configUrl, document}))
     .then(async ({name, json}) => {
       const resolved = await resolveServices(json, assetsUrl);
       if (resolved.problems.length) return fail(name, resolved.problems);
@@ -133,7 +135,7 @@ export function start(options: StartOptions = {}): Samtycke {
       blocker?.configure({services: config.services, exempt, enabled: config.autoBlock, isAllowed: (id) => created?.isAllowed('', id) ?? false});
       const manager = (created = createConsentManager(config, {
         document, store: primedStore, channel: 'samtycke',
-        mirror: createCookieMirror(document, (record) => (consentMode ? signalsFor(decidedCategories(config, record.categories), consentMode.mapping) : null)),
+        mirror: createCookieMirror(document, (record) => (consentMode ? signalsFor(record.categories, consentMode.mapping) : null)),
         // The record names the language the visitor actually read.
         language: translator.language,
         gpc: new Set(gpcSent(view) ? config.gpcCategories : []),
@@ -201,10 +203,6 @@ export function start(options: StartOptions = {}): Samtycke {
   return api;
 }
 
-/** Categories a record allows, required ones included (the cookie's signals must match the state). */
-function decidedCategories(config: ResolvedConfig, categories: Readonly<Record<string, boolean>>): Record<string, boolean> {
-  return Object.fromEntries(config.categories.map((c) => [c.id, c.required || categories[c.id] === true]));
-}
 
 /** `data-debug`: reports unexplained cookies once the page has loaded, and after each decision. */
 function watchUnknownData(document: Document, manager: ConsentManager): void {

@@ -1,16 +1,7 @@
 import {assert} from '@esm-bundle/chai';
 import {ConsentChoiceError, createMemoryStore, SamtyckeWithdrawEvent, type ConsentRecord, type ConsentStore} from '../../src/core/index.js';
-import {cleanUp, config, manager, mount} from '../helpers/fixtures.js';
+import {cleanUp, config, manager, mount, DAY, NOW, record} from '../helpers/fixtures.js';
 
-const DAY = 86_400_000;
-const NOW = Date.parse('2026-05-01T10:00:00Z');
-
-const record = (overrides: Partial<ConsentRecord> = {}): ConsentRecord => ({
-  consentId: 'c0ffee', method: 'accept-all', timestamp: new Date(NOW - DAY).toISOString(),
-  expires: new Date(NOW + 100 * DAY).toISOString(), revision: 1, language: 'en',
-  categories: {necessary: true, functional: true, analytics: true, marketing: true},
-  services: {ga4: true, 'meta-pixel': true, youtube: true}, ...overrides,
-});
 
 const failingStore = (): ConsentStore => ({
   get: () => Promise.reject(new DOMException('blocked', 'SecurityError')),

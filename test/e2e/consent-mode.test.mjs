@@ -22,8 +22,8 @@ const dataLayer = (page) => page.evaluate(() => (window.dataLayer ?? []).map((en
 
 const consentCommands = (layer) => layer.map((e, i) => ({...e, i})).filter((e) => e.gtag?.[0] === 'consent');
 
-function files(config, head = GOOGLE_TAG) {
-  return {'/e2e/page.html': shopPage({head}), '/e2e/config.json': JSON.stringify(config), '/e2e/gtag.js': GTAG_JS};
+function files(config, head = GOOGLE_TAG, revision = undefined) {
+  return {'/e2e/page.html': shopPage({head, revision}), '/e2e/config.json': JSON.stringify(config), '/e2e/gtag.js': GTAG_JS};
 }
 
 async function settled(page) {
@@ -80,9 +80,7 @@ describe('Google Consent Mode v2', () => {
   });
 
   test('a returning visitor\'s update is in dataLayer before the page\'s first script when the revision is known (data-revision), once per page view', async (t) => {
-    const page_ = files(shopConfig());
-    page_['/e2e/page.html'] = page_['/e2e/page.html'].replace('data-config="/e2e/config.json"', 'data-config="/e2e/config.json" data-revision="1"');
-    const {page} = await visit(t, env, {files: page_});
+    const {page} = await visit(t, env, {files: files(shopConfig(), GOOGLE_TAG, 1)});
     await page.goto(env.url + 'e2e/page.html');
     await ready(page);
     await widget(page).banner.acceptAll.click();
@@ -112,15 +110,14 @@ describe('Google Consent Mode v2', () => {
   });
 
   test('a cookie from an older revision never speaks for the visitor: no early update, no samtycke_consent event', async (t) => {
-    const served = files(shopConfig());
-    served['/e2e/page.html'] = served['/e2e/page.html'].replace('data-config="/e2e/config.json"', 'data-config="/e2e/config.json" data-revision="1"');
+    const served = files(shopConfig(), GOOGLE_TAG, 1);
     const {page} = await visit(t, env, {files: served});
     await page.goto(env.url + 'e2e/page.html');
     await ready(page);
     await widget(page).banner.acceptAll.click();
     await page.waitForFunction(() => window.gtagRanAt !== undefined);
     served['/e2e/config.json'] = JSON.stringify(shopConfig({revision: 2}));
-    served['/e2e/page.html'] = served['/e2e/page.html'].replace('data-revision="1"', 'data-revision="2"');
+    served['/e2e/page.html'] = shopPage({head: GOOGLE_TAG, revision: 2});
     for (let view = 0; view < 2; view++) {
       await page.reload();
       await settled(page);

@@ -127,12 +127,12 @@ export function shopConfig(overrides = {}) {
 /**
  * A shop page that loads the widget first in `<head>`, as the README tells shops to.
  * `config`: the data-config URL, or `null` for none; `inlineConfig`: a config object written
- * into `<script type="application/json" id="samtycke-config">` instead.
+ * into `<script type="application/json" id="samtycke-config">` instead; `revision`: `data-revision`.
  */
-export function shopPage({lang = 'en', head = '', body = '', config = '/e2e/config.json', inlineConfig} = {}) {
+export function shopPage({lang = 'en', head = '', body = '', config = '/e2e/config.json', inlineConfig, revision} = {}) {
   const inline = inlineConfig === undefined ? ''
     : `<script type="application/json" id="samtycke-config">${JSON.stringify(inlineConfig).replaceAll('</', '<\\/')}</script>`;
-  const dataConfig = config ? ` data-config="${config}"` : '';
+  const dataConfig = (config ? ` data-config="${config}"` : '') + (revision ? ` data-revision="${revision}"` : '');
   return `<!doctype html>
 <html lang="${lang}">
 <head>

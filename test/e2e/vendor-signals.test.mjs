@@ -30,10 +30,10 @@ const VENDORS = [
   {id: 'microsoft-uet', name: 'Microsoft Advertising', category: 'marketing', provider: 'Microsoft Ireland Operations Limited', purpose: 'Ads'},
 ];
 
-function files({services} = {}) {
+function files({services, revision} = {}) {
   const config = shopConfig();
   return {
-    '/e2e/page.html': shopPage({head: META_BASE_CODE + TIKTOK_BASE_CODE + UET_BASE_CODE}),
+    '/e2e/page.html': shopPage({head: META_BASE_CODE + TIKTOK_BASE_CODE + UET_BASE_CODE, revision}),
     '/e2e/config.json': JSON.stringify({...config, services: services ?? [...config.services, ...VENDORS]}),
     '/e2e/fbevents.js': FBEVENTS,
   };
@@ -75,9 +75,7 @@ describe('vendor consent signals', () => {
   });
 
   test('a returning visitor who allowed marketing (revision known): grant is first in the Meta queue', async (t) => {
-    const served = files();
-    served['/e2e/page.html'] = served['/e2e/page.html'].replace('data-config="/e2e/config.json"', 'data-config="/e2e/config.json" data-revision="1"');
-    const {page} = await visit(t, env, {files: served});
+    const {page} = await visit(t, env, {files: files({revision: 1})});
     await page.goto(env.url + 'e2e/page.html');
     await ready(page);
     await widget(page).banner.acceptAll.click();

@@ -1,4 +1,4 @@
-import {createConsentManager, createMemoryStore, validateConfig, type Config, type ConsentManager, type ConsentStore, type Platform, type ResolvedConfig} from '../../src/core/index.js';
+import {createConsentManager, createMemoryStore, validateConfig, type Config, type ConsentRecord, type ConsentManager, type ConsentStore, type Platform, type ResolvedConfig} from '../../src/core/index.js';
 import en from '../../locales/en.json';
 
 /** A valid configuration with the default categories and three services; `overrides` replace keys. */
@@ -73,3 +73,15 @@ declare global {
     ran?: string[];
   }
 }
+
+export const DAY = 86_400_000;
+/** The tests' "now": records are made relative to it. */
+export const NOW = Date.parse('2026-05-01T10:00:00Z');
+
+/** A stored accept-all record from yesterday, in force for 100 more days; `overrides` replace keys. */
+export const record = (overrides: Partial<ConsentRecord> = {}): ConsentRecord => ({
+  consentId: 'c0ffee', method: 'accept-all', timestamp: new Date(NOW - DAY).toISOString(),
+  expires: new Date(NOW + 100 * DAY).toISOString(), revision: 1, language: 'en',
+  categories: {necessary: true, functional: true, analytics: true, marketing: true},
+  services: {ga4: true, 'meta-pixel': true, youtube: true}, ...overrides,
+});

@@ -1,5 +1,6 @@
 import schemaJson from '../../../schema/samtycke.config.schema.json';
 import type {Category, CategoryConfig, Config, ConsentModeConfig, Localized, Problem, ResolvedConfig, ServiceConfig} from '../types.js';
+import {DEFAULT_MAPPING} from '../integrations/google-consent-mode.js';
 import {validateSchema, suggest, type Schema} from './schema-validator.js';
 
 const schema = schemaJson as Schema;
@@ -24,11 +25,6 @@ export interface ValidateOptions {
 /** Text keys of the privacy bundle, which checks them itself. */
 const PRIVACY_TEXT_KEY = /^(privacy|center|rights)\./;
 
-const DEFAULT_MAPPING: ConsentModeConfig['mapping'] = {
-  analytics: ['analytics_storage'],
-  marketing: ['ad_storage', 'ad_user_data', 'ad_personalization'],
-  functional: ['functionality_storage', 'personalization_storage'],
-};
 
 const placeholders = (text: string): string[] => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 

@@ -1,8 +1,7 @@
 import type {ServiceConfig} from '../types.js';
 import {DECISION_COOKIE} from '../storage/decision-mirror.js';
+import {createDocumentCookieJar, storageOf, wildcard as pattern} from '../gating/tracker-cleanup.js';
 
-const pattern = (name: string): RegExp =>
-  new RegExp(`^${name.split('*').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
 
 /** What the page stores that no declared service explains. */
 export interface UnknownData {
@@ -25,15 +24,10 @@ export function findUnknownData(document: Document, services: readonly ServiceCo
   const cookies = services.flatMap((s) => s.cookies ?? []).map((c) => pattern(c.name));
   const stored = (type: 'local' | 'session') => services.flatMap((s) => s.storage ?? []).filter((k) => k.type === type).map((k) => pattern(k.name));
   const unexplained = (names: string[], patterns: RegExp[]) => [...new Set(names)].filter((name) => !patterns.some((p) => p.test(name))).sort();
-  const names = document.cookie.split(';').map((c) => c.split('=')[0].trim()).filter((n) => n && n !== DECISION_COOKIE);
-  let local: Storage | undefined;
-  let session: Storage | undefined;
-  try {
-    local = view?.localStorage;
-    session = view?.sessionStorage;
-  } catch {
-    // Storage blocked: nothing to report there.
-  }
+  // Blocked storage has nothing to report.
+  const names = createDocumentCookieJar(document).names().filter((n) => n !== DECISION_COOKIE);
+  const local = storageOf(view, 'localStorage');
+  const session = storageOf(view, 'sessionStorage');
   return {
     cookies: unexplained(names, cookies),
     localStorage: unexplained(keysOf(local), stored('local')),

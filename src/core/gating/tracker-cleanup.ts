@@ -20,7 +20,8 @@ export function createDocumentCookieJar(document: Document): CookieJar {
   };
 }
 
-const wildcard = (pattern: string): RegExp =>
+/** A cookie or storage-key name with `*` wildcards as an anchored pattern. */
+export const wildcard = (pattern: string): RegExp =>
   new RegExp(`^${pattern.split('*').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
 
 /**

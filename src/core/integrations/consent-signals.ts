@@ -1,13 +1,11 @@
 import type {ConsentManager} from '../consent-manager.js';
-import {parseDecisionCookie, type ConsentModeSignals, type DecisionCookie} from '../storage/decision-mirror.js';
+import {parseDecisionCookie, type ConsentModeSignals} from '../storage/decision-mirror.js';
 import type {ConsentState} from '../types.js';
 import {gtagOf, pushDefault, pushUpdate, signalsFor, type ConsentModeOptions} from './google-consent-mode.js';
 import {watchVendors, type VendorService, type VendorSignals} from './vendor-signals.js';
 
 /** What the synchronous start leaves for the rest of the start-up. */
 export interface EarlySignals {
-  /** The decision cookie, when it holds a consent in force. */
-  readonly cookie: DecisionCookie | null;
   readonly vendors: VendorSignals;
   /** Points the vendors' first signal at the live consent once the manager runs. */
   follow(allowed: (service: VendorService) => boolean): void;
@@ -46,8 +44,8 @@ export interface EarlyContext {
 export function startSignals(view: Window, {cookie, now, gpc, revision, consentMode}: EarlyContext): EarlySignals {
   if (consentMode) pushDefault(view);
   const parsed = parseDecisionCookie(cookie);
-  const inForce = parsed && parsed.record.method !== 'expiry' && Date.parse(parsed.record.expires) > now ? parsed : null;
-  const trusted = inForce && !gpc && revision !== null && inForce.record.revision === revision ? inForce : null;
+  const inForce = parsed && parsed.record.method !== 'expiry' && Date.parse(parsed.record.expires) > now;
+  const trusted = inForce && !gpc && revision !== null && parsed.record.revision === revision ? parsed : null;
   let pushed: string | null = null;
   if (consentMode && trusted?.signals) {
     const {record, signals} = trusted;
@@ -56,7 +54,7 @@ export function startSignals(view: Window, {cookie, now, gpc, revision, consentM
   }
   let allowed = (service: VendorService) => trusted?.record.services[service] === true;
   const vendors = watchVendors(view, (service) => allowed(service));
-  return {cookie: inForce, vendors, pushed, pushedDefault: consentMode, follow: (live) => void (allowed = live)};
+  return {vendors, pushed, pushedDefault: consentMode, follow: (live) => void (allowed = live)};
 }
 
 /**

@@ -57,13 +57,14 @@ suite('catalogue services in a configuration', () => {
 
   test('texts follow the shop\'s languages: region to language, else English', async () => {
     const {load} = realLoader();
-    const {json} = await resolveCatalogue({...base, languages: ['sv-FI', 'de'], services: ['meta-pixel']}, load);
+    const {json} = await resolveCatalogue({...base, languages: ['sv-FI', 'de', 'pt'], services: ['meta-pixel']}, load);
     const [meta] = servicesOf(json);
     const purpose = meta.purpose as Record<string, string>;
-    assert.deepEqual(Object.keys(purpose), ['sv-FI', 'de']);
+    assert.deepEqual(Object.keys(purpose), ['sv-FI', 'de', 'pt']);
     assert.match(purpose['sv-FI'], /annonser/, 'sv-FI gets the Swedish text');
-    assert.match(purpose.de, /ads/, 'German falls back to English');
-    assert.deepEqual(Object.keys(meta.cookies![0].purpose as object), ['sv-FI', 'de'], 'cookie texts too');
+    assert.match(purpose.de, /Anzeigen/, 'German gets German');
+    assert.match(purpose.pt, /ads/, 'a language the catalogue lacks falls back to English');
+    assert.deepEqual(Object.keys(meta.cookies![0].purpose as object), ['sv-FI', 'de', 'pt'], 'cookie texts too');
   });
 
   test('only the entries used are loaded, each once, all at once', async () => {

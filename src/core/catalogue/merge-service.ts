@@ -7,9 +7,9 @@ type JsonObject = Record<string, Json>;
 const isObject = (value: Json): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
- * Catalogue text (English and Swedish) fitted to the shop's languages: each language gets its own
+ * Catalogue text (in the eleven languages the widget ships) fitted to the shop's languages: each language gets its own
  * text, else that of its base language (`sv-FI` → `sv`), else English. The validator requires
- * exactly the shop's languages, so a German or Swedish-only shop can use the catalogue as is and
+ * exactly the shop's languages, so a German-only or a Swedish-only shop can use the catalogue as is and
  * override only what it wants in its own words.
  */
 export function fitLanguages(text: Json, languages: readonly string[]): Json {

@@ -47,7 +47,30 @@ const minifyTemplates = () => ({
   },
 });
 
-const plugins = (declarations) => [
+/**
+ * In samtycke.js, English is only the reference key set (which keys a shop may override, with
+ * which placeholders): the texts themselves are fetched per visitor from locales/<lang>.json.
+ */
+const referenceKeysOnly = () => ({
+  name: 'reference-keys-only',
+  transform(code, id) {
+    if (!id.endsWith('/locales/en.json')) return null;
+    const skeleton = Object.fromEntries(Object.entries(JSON.parse(code)).map(([key, text]) => [key, (text.match(/\{\w+\}/g) ?? []).join('')]));
+    return {code: JSON.stringify(skeleton), map: null};
+  },
+});
+
+/** The widget's texts beside it, one file per language: a visitor downloads only their own. */
+const emitLocales = () => ({
+  name: 'emit-locales',
+  generateBundle() {
+    for (const file of readdirSync('locales').filter((f) => f.endsWith('.json'))) {
+      this.emitFile({type: 'asset', fileName: `locales/${file}`, source: JSON.stringify(JSON.parse(readFileSync(`locales/${file}`, 'utf8')))});
+    }
+  },
+});
+
+const plugins = (declarations, outDir = 'dist') => [
   stripSchemaAnnotations(),
   json({preferConst: true, compact: true}),
   nodeResolve(),
@@ -55,7 +78,7 @@ const plugins = (declarations) => [
     tsconfig: './tsconfig.json',
     declaration: declarations,
     declarationDir: declarations ? 'dist/types' : undefined,
-    outDir: 'dist',
+    outDir,
     include: ['src/**/*.ts'],
   }),
   // After TypeScript: its plugin compiles from disk and ignores earlier transforms.
@@ -100,9 +123,24 @@ const emitCatalogue = () => ({
 
 export default [
   {
+    // What must run before the page's own scripts: config, storage, gating, signals.
     input: 'src/script-tag.ts',
     output: {file: 'dist/samtycke.js', format: 'iife', plugins: [minify]},
-    plugins: [...plugins(false), emitSchema(), emitCatalogue()],
+    plugins: [referenceKeysOnly(), ...plugins(false), emitSchema(), emitCatalogue(), emitLocales()],
+  },
+  {
+    // The parts a page may not need, imported by samtycke.js from dist/chunks/ when it does.
+    // Lit and the shared UI code land in one shared chunk.
+    input: {
+      ui: 'src/mount.ts',
+      preferences: 'src/ui/preferences/samtycke-preferences.ts',
+      embed: 'src/ui/embed/watch-embeds.ts',
+      outbox: 'src/core/receipts/outbox.ts',
+      debug: 'src/core/debug/unknown-cookies.ts',
+    },
+    output: {dir: 'dist/chunks', format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js', plugins: [minify]},
+    preserveEntrySignatures: 'exports-only',
+    plugins: plugins(false, 'dist/chunks'),
   },
   {
     // The privacy policy, cookie declaration and privacy center: loaded only on pages that show them.
@@ -119,7 +157,7 @@ export default [
   },
   {
     input: 'src/index.ts',
-    output: {file: 'dist/samtycke.mjs', format: 'es', sourcemap: true, plugins: [minify]},
+    output: {file: 'dist/samtycke.mjs', format: 'es', sourcemap: true, inlineDynamicImports: true, plugins: [minify]},
     plugins: plugins(true),
   },
 ];

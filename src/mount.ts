@@ -1,20 +1,21 @@
-import {SamtyckeChangeEvent, SamtyckeReadyEvent, SamtyckeWithdrawEvent, type ConsentManager, type SamtyckeEventMap, type Translator} from './core/index.js';
+import {SETTINGS_LINK} from './chunks.js';
+import type {ConsentManager, Translator} from './core/index.js';
 // Imported for their effect: each defines its element.
 import './ui/banner/samtycke-banner.js';
-import './ui/preferences/samtycke-preferences.js';
 import './ui/settings-button/samtycke-settings-button.js';
 import type {SamtyckeBanner} from './ui/banner/samtycke-banner.js';
 import type {SamtyckePreferences} from './ui/preferences/samtycke-preferences.js';
 
-/** The shop's own controls that open the preferences. */
-export const SETTINGS_LINK = '[data-samtycke="preferences"]';
-
 /** The elements the widget puts on every page. */
 export interface Mounted {
   readonly banner: SamtyckeBanner;
-  readonly preferences: SamtyckePreferences;
   /** Opens the preferences; focus returns to `opener`, or to the settings button when it is gone. */
-  showPreferences(opener?: Element | null): void;
+  showPreferences(opener?: Element | null): Promise<void>;
+}
+
+export interface MountOptions {
+  /** Defines `<samtycke-preferences>`: the dialog is loaded when a visitor first reaches for it. */
+  readonly loadPreferences: () => Promise<unknown>;
 }
 
 /** Resolves when `document.body` exists, without waiting for the whole page to parse. */
@@ -31,39 +32,59 @@ const whenBody = (document: Document): Promise<HTMLElement> =>
   });
 
 /**
- * Puts the banner, the preferences dialog and the settings button on the page, forwards the
- * manager's events to the document (where shop scripts listen without a reference to us), and
- * opens the preferences from the shop's `[data-samtycke="preferences"]` links.
+ * Puts the banner and the settings button on the page and opens the preferences when the banner
+ * or the button asks (the shop's `[data-samtycke="preferences"]` links go through `showPreferences`).
+ * The dialog's code is fetched after the banner's first frame, or sooner when the visitor points
+ * at or focuses the banner or a settings control: never in the way of the banner itself.
  */
-export function mountUi(doc: Document, m: ConsentManager, translator: Translator): Mounted {
-  const forward = <K extends keyof SamtyckeEventMap>(type: K, copy: (e: SamtyckeEventMap[K]) => SamtyckeEventMap[K]) =>
-    m.on(type, (event) => {
-      const clone = copy(event);
-      if (!doc.dispatchEvent(clone)) event.preventDefault();
-    });
-  forward('samtycke-ready', (e) => new SamtyckeReadyEvent(e.state));
-  forward('samtycke-change', (e) => new SamtyckeChangeEvent(e.detail));
-  forward('samtycke-withdraw', (e) => new SamtyckeWithdrawEvent(e.detail));
-
+export function mountUi(doc: Document, m: ConsentManager, translator: Translator, {loadPreferences}: MountOptions): Mounted {
   const banner = doc.createElement('samtycke-banner');
-  const preferences = doc.createElement('samtycke-preferences');
   const button = doc.createElement('samtycke-settings-button');
-  for (const element of [banner, preferences, button]) {
+  for (const element of [banner, button]) {
     element.manager = m;
     element.translator = translator;
   }
+  const body = whenBody(doc);
+  // First in the body, so keyboard and screen-reader users meet the banner before the page.
+  void body.then((b) => b.prepend(banner, button));
+
+  let preferences: Promise<SamtyckePreferences> | undefined;
+  const dialog = () =>
+    (preferences ??= Promise.all([loadPreferences(), body]).then(() => {
+      const element = doc.createElement('samtycke-preferences');
+      element.manager = m;
+      element.translator = translator;
+      banner.after(element);
+      return element;
+    }));
+  const warm = () => void dialog().catch(() => (preferences = undefined));
+  // Also right after the banner's first frame: a visitor who goes offline can still open the dialog.
+  const view = doc.defaultView!;
+  void body.then(() => view.requestAnimationFrame(() => view.setTimeout(warm)));
+  for (const element of [banner, button]) {
+    element.addEventListener('pointerover', warm, {once: true});
+    element.addEventListener('focusin', warm, {once: true});
+  }
+  const warmFromLink = (e: Event) => {
+    if (!(e.target as Element | null)?.closest?.(SETTINGS_LINK)) return;
+    doc.removeEventListener('pointerover', warmFromLink);
+    doc.removeEventListener('focusin', warmFromLink);
+    warm();
+  };
+  doc.addEventListener('pointerover', warmFromLink, {passive: true});
+  doc.addEventListener('focusin', warmFromLink);
+
   // Where focus goes when the control that opened the dialog is gone after a decision (the
   // banner's "Customize"): the floating button, else the page's own settings link.
   const fallback = () => (m.config.floatingButton ? button : doc.querySelector<HTMLElement>(SETTINGS_LINK) ?? undefined);
-  const showPreferences = (opener?: Element | null) => void preferences.show(opener ?? undefined, fallback());
-  doc.addEventListener('samtycke-preferences-request', (e) => showPreferences(e.opener));
-  doc.addEventListener('click', (e) => {
-    const trigger = (e.target as Element | null)?.closest?.(SETTINGS_LINK);
-    if (!trigger) return;
-    e.preventDefault();
-    showPreferences(trigger);
-  });
-  // First in the body, so keyboard and screen-reader users meet the banner before the page.
-  void whenBody(doc).then((body) => body.prepend(banner, preferences, button));
-  return {banner, preferences, showPreferences};
+  const showPreferences = (opener?: Element | null) =>
+    dialog().then(
+      (element) => element.show(opener ?? undefined, fallback()),
+      (error: unknown) => {
+        preferences = undefined;
+        console.error('Samtycke could not load the preferences dialog.', error);
+      },
+    );
+  doc.addEventListener('samtycke-preferences-request', (e) => void showPreferences(e.opener));
+  return {banner, showPreferences};
 }

@@ -1,5 +1,6 @@
+import type {Chunks} from './chunks.js';
 import {
-  createCookieMirror, createIdbReceiptLog, createMemoryReceiptLog, createOutbox, createReceipt, hashShown, readDecisionCookie,
+  createCookieMirror, createIdbReceiptLog, createMemoryReceiptLog, createReceipt, hashShown, readDecisionCookie,
   type ConsentManager, type ConsentRecord, type Outbox, type ReceiptLog, type Translator,
 } from './core/index.js';
 import {VERSION} from './version.js';
@@ -21,30 +22,35 @@ export interface ProofOptions {
   readonly json: unknown;
   /** Every text key the widget shows: the reference locale's and the shop's overrides. */
   readonly keys: Iterable<string>;
-  readonly translator: Translator;
+  /** The visitor's texts (they load while the config is read). */
+  readonly translator: Promise<Translator>;
   readonly endpoint: string | null;
+  /** The outbox's code, loaded only when the shop has an endpoint. */
+  readonly loadOutbox: () => Promise<Chunks['outbox']>;
   readonly receipts?: ReceiptLog;
 }
 
 /** How long "forget this device" waits for waiting receipts to reach the shop before erasing them. */
 const FLUSH_BEFORE_FORGET = 3_000;
 
-export function createProof({document, json, keys, translator, endpoint, receipts = createIdbReceiptLog()}: ProofOptions): Proof {
+export function createProof({document, json, keys, translator, endpoint, loadOutbox, receipts = createIdbReceiptLog()}: ProofOptions): Proof {
   // As the README tells shops to recompute it: each key as `t(key)` shows it, placeholders kept.
-  const texts = () => Object.fromEntries([...new Set(keys)].map((key) => [key, translator.t(key)]));
+  const shown = (t: Translator) => Object.fromEntries([...new Set(keys)].map((key) => [key, t.t(key)]));
   const view = document.defaultView!;
   let hash: Promise<string | null> | undefined;
   // Storage failures are told once, by the manager; receipts then live for this page view.
   const ignore = () => undefined;
   let log = receipts;
-  let outbox: Outbox | null = null;
+  let outbox: Promise<Outbox | null> = Promise.resolve(null);
   if (endpoint) {
-    try {
-      outbox = createOutbox({endpoint, decisionCookie: () => readDecisionCookie(document.cookie)});
-      outbox.start(view);
-    } catch (error) {
-      console.error(`Samtycke: consentLog.endpoint "${endpoint}" is not a URL; receipts stay on this device.`, error);
-    }
+    outbox = loadOutbox().then(({createOutbox}) => {
+      const created = createOutbox({endpoint, decisionCookie: () => readDecisionCookie(document.cookie)});
+      created.start(view);
+      return created;
+    }).catch((error: unknown) => {
+      console.error(`Samtycke: receipts for consentLog.endpoint "${endpoint}" stay on this device.`, error);
+      return null;
+    });
   }
   return {
     get receipts() {
@@ -52,13 +58,13 @@ export function createProof({document, json, keys, translator, endpoint, receipt
     },
     record(record) {
       return (async () => {
-        const receipt = createReceipt(record, {configHash: await (hash ??= hashShown(json, texts(), translator.language).catch(() => null)), page: document.location, widget: `samtycke/${VERSION}`});
+        const receipt = createReceipt(record, {configHash: await (hash ??= translator.then((t) => hashShown(json, shown(t), t.language)).catch(() => null)), page: document.location, widget: `samtycke/${VERSION}`});
         await log.append(receipt).catch(() => {
           // Keep this page view's history visible in the privacy center all the same.
           log = createMemoryReceiptLog();
           return log.append(receipt);
         });
-        await outbox?.add(receipt).catch(ignore);
+        await (await outbox)?.add(receipt).catch(ignore);
       })();
     },
     async exportData(manager) {
@@ -70,7 +76,7 @@ export function createProof({document, json, keys, translator, endpoint, receipt
         decision: manager.state.record,
         decisionCookie: readDecisionCookie(document.cookie) ?? null,
         receipts: await settle(log.list()),
-        waitingForTheShop: outbox ? await settle(outbox.pending()) : [],
+        waitingForTheShop: (await settle(outbox.then((o) => o?.pending() ?? []))) ?? [],
       };
     },
     async forget(manager) {
@@ -81,10 +87,11 @@ export function createProof({document, json, keys, translator, endpoint, receipt
         const off = manager.on('samtycke-withdraw', (event) => event.preventDefault());
         await manager.withdraw({source: 'privacy-center'}).finally(off);
       }
-      const sent = outbox?.flush() ?? Promise.resolve();
-      if (outbox) await Promise.race([sent, new Promise((done) => setTimeout(done, FLUSH_BEFORE_FORGET))]);
+      const box = await outbox;
+      const sent = box?.flush() ?? Promise.resolve();
+      if (box) await Promise.race([sent, new Promise((done) => setTimeout(done, FLUSH_BEFORE_FORGET))]);
       await manager.forget();
-      await Promise.all([log.clear(), outbox?.clear()].map((p) => p?.catch(ignore)));
+      await Promise.all([log.clear(), box?.clear()].map((p) => p?.catch(ignore)));
       // A response still in flight may set the decision cookie again from the server: once it is
       // in, erase it again unless the visitor has decided anew meanwhile.
       void sent.finally(() => {

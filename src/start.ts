@@ -1,20 +1,18 @@
+// The reference key set: the build keeps only its keys and placeholders (the texts are fetched).
 import en from '../locales/en.json';
-import sv from '../locales/sv.json';
+import {chunksFrom, localesFrom, SETTINGS_LINK, type Chunks, type LoadChunk, type LoadLocale} from './chunks.js';
 import {CONTEXT, type SamtyckeContext} from './context.js';
 import {
-  ConfigLoadError, connectSignals, createConsentManager, createCookieMirror, createIdbStore, createTranslator, createUnknownDataReport, loadConfig,
-  readDecisionCookie, reportProblems, resolveLanguage, SamtyckeReadyEvent, signalsFor, startSignals, validateConfig,
-  type ConsentChoices, type ConsentManager, type ConsentState, type ConsentStore, type DecisionOptions, type EarlySignals, type LocaleData,
+  ConfigLoadError, connectSignals, createConsentManager, createCookieMirror, createIdbStore, loadConfig,
+  readDecisionCookie, reportProblems, SamtyckeChangeEvent, SamtyckeReadyEvent, SamtyckeWithdrawEvent, signalsFor, startSignals, validateConfig,
+  type ConsentChoices, type ConsentManager, type ConsentState, type ConsentStore, type DecisionOptions, type EarlySignals,
   type AutoBlocker, type ConfigSource, type Problem, type SamtyckeEventMap,
 } from './core/index.js';
 import {resolveServices} from './catalogue-loader.js';
-import {mountUi, type Mounted} from './mount.js';
-import {watchEmbeds} from './ui/embed/watch-embeds.js';
+import type {Mounted} from './mount.js';
 import {loadPrivacyBundle} from './privacy-loader.js';
 import {createProof} from './proof.js';
-
-/** Locales bundled with the widget; others fall back to English unless the config has texts. */
-export const LOCALES: Readonly<Record<string, LocaleData>> = {en, sv};
+import {createWidgetTexts} from './widget-texts.js';
 
 /** The public API, also installed as `window.samtycke`. */
 export interface Samtycke {
@@ -58,7 +56,14 @@ export interface StartOptions {
   readonly debug?: boolean;
   /** The inline configuration, when the script tag already read it (it is parsed once). */
   readonly inline?: ConfigSource | null;
+  /** Loads the parts a page may not need (banner, dialog, embeds, …). Default: `chunks/` in `assetsUrl`. */
+  readonly loadChunk?: LoadChunk;
+  /** Loads one shipped language's texts. Default: `locales/<tag>.json` in `assetsUrl`. */
+  readonly loadLocale?: LoadLocale;
 }
+
+/** What a start without `assetsUrl` or loaders says when it needs a file it cannot find. */
+const nowhere = (what: string) => () => Promise.reject(new Error(`Samtycke does not know where its ${what} are: pass assetsUrl (the folder of samtycke.js) to start().`));
 
 const placeholderState = (status: 'loading' | 'unavailable'): ConsentState =>
   Object.freeze({status, reason: null, categories: {necessary: true}, services: {}, record: null, persisted: false});
@@ -101,7 +106,22 @@ export function start(options: StartOptions = {}): Samtycke {
   let primed = false;
   const primedStore: ConsentStore = {...store, get: () => (primed ? store.get() : ((primed = true), firstRead))};
 
-  let mounted: Mounted | undefined;
+  const loadChunk: LoadChunk = options.loadChunk ?? (assetsUrl ? chunksFrom(assetsUrl) : nowhere('files'));
+  const texts = createWidgetTexts(options.loadLocale ?? (assetsUrl ? localesFrom(assetsUrl) : nowhere('texts')));
+  // A first visit needs the banner, and its texts: fetch both alongside the config.
+  if (!readDecisionCookie(document.cookie)) {
+    texts.prefetch(document);
+    loadChunk('ui').catch(() => undefined);
+  }
+  let mounted: Promise<Mounted> | undefined;
+  let uiReady: (() => Promise<Mounted>) | undefined;
+  // The shop's own "Cookie settings" links work before the UI is loaded.
+  document.addEventListener('click', (e) => {
+    const trigger = (e.target as Element | null)?.closest?.(SETTINGS_LINK);
+    if (!trigger) return;
+    e.preventDefault();
+    void managerPromise.then(() => uiReady?.()).then((m) => m?.showPreferences(trigger));
+  });
   let resolveContext: (context: SamtyckeContext | null) => void = () => undefined;
   const context = new Promise<SamtyckeContext | null>((resolve) => (resolveContext = resolve));
 
@@ -117,13 +137,11 @@ export function start(options: StartOptions = {}): Samtycke {
       if (resolved.problems.length) return fail(name, resolved.problems);
       const {config, problems} = validateConfig(resolved.json, {referenceTexts: en});
       if (!config) return fail(name, problems);
-      const language = resolveLanguage({
-        forced: config.language, page: document.documentElement.lang, browser: navigator.languages,
-        supported: config.languages, fallback: config.defaultLanguage,
-      });
-      const translator = createTranslator({language, locales: LOCALES, overrides: config.texts, defaultLanguage: config.defaultLanguage});
-      const keys = [...Object.keys(en), ...Object.keys(config.texts[translator.language] ?? {})];
-      const proof = createProof({document, json, keys, translator, endpoint: config.consentLog?.endpoint ?? null});
+      const language = texts.languageOf(config, document);
+      const translator = texts.translator(config, document);
+      translator.catch((error: unknown) => console.error('Samtycke could not load its texts: the banner cannot show, and nothing tagged is released without a consent.', error));
+      const keys = [...Object.keys(en), ...Object.keys(config.texts[language] ?? {})];
+      const proof = createProof({document, json, keys, translator, endpoint: config.consentLog?.endpoint ?? null, loadOutbox: () => loadChunk('outbox')});
       const consentMode = config.consentMode;
       const declared = new Set(config.services.map((s) => s.id));
       const exempt = consentMode?.mode === 'advanced' ? GOOGLE_TAGS.filter((id) => declared.has(id)) : [];
@@ -137,7 +155,7 @@ export function start(options: StartOptions = {}): Samtycke {
         document, store: primedStore, channel: 'samtycke',
         mirror: createCookieMirror(document, (record) => (consentMode ? signalsFor(record.categories, consentMode.mapping) : null)),
         // The record names the language the visitor actually read.
-        language: translator.language,
+        language,
         gpc: new Set(gpcSent(view) ? config.gpcCategories : []),
         onRecord: (record) => proof.record(record),
       }));
@@ -145,16 +163,25 @@ export function start(options: StartOptions = {}): Samtycke {
       if (!consentMode && early.pushedDefault) {
         console.warn('Samtycke: "consentMode": false, but Consent Mode\'s default (everything denied) was pushed before the config was read, and no update will follow. Add data-consent-mode="off" to the samtycke.js script tag.');
       }
-      mounted = mountUi(document, manager, translator);
+      // Shop scripts listen on the document, without a reference to us.
+      forwardEvents(document, manager);
+      const ui = () =>
+        (mounted ??= Promise.all([loadChunk('ui'), translator]).then(([{mountUi}, t]) => mountUi(document, manager, t, {loadPreferences: () => loadChunk('preferences')})));
+      uiReady = ui;
+      // A returning visitor sees only the settings button: it can wait until the page has loaded.
+      void manager.ready.then((state) => (state.status === 'decided' ? afterLoad(view, ui) : ui()).catch(() => undefined));
       // Blocked videos and maps get a placeholder that says what loading shares.
-      watchEmbeds({document, manager, translator});
-      resolveContext({
-        manager, translator, json, source: name, receipts: proof.receipts,
+      if (config.services.some((s) => s.embed)) {
+        void Promise.all([loadChunk('embed'), translator]).then(([{watchEmbeds}, t]) => watchEmbeds({document, manager, translator: t}))
+          .catch((error: unknown) => console.error('Samtycke could not load the embed placeholders; blocked embeds stay blocked.', error));
+      }
+      void translator.then((t) => resolveContext({
+        manager, translator: t, json, source: name, receipts: proof.receipts,
         forgetDevice: () => proof.forget(manager), exportData: () => proof.exportData(manager),
-        showPreferences: (opener) => mounted?.showPreferences(opener),
-      });
+        showPreferences: (opener) => void ui().then((m) => m.showPreferences(opener)),
+      }), () => resolveContext(null));
       loadPrivacyBundle(document, assetsUrl);
-      if (debug) watchUnknownData(document, manager);
+      if (debug) void loadChunk('debug').then(({createUnknownDataReport}) => watchUnknownData(document, manager, createUnknownDataReport));
       return manager;
     })
     .catch((error: unknown) => {
@@ -189,8 +216,8 @@ export function start(options: StartOptions = {}): Samtycke {
     save: (choices, decision) => decide((m) => m.save(choices, decision)),
     withdraw: () => decide((m) => m.withdraw()),
     allowService: (id) => decide((m) => m.allowService(id)),
-    showBanner: () => void managerPromise.then(() => mounted?.banner.show()),
-    showPreferences: () => void managerPromise.then(() => mounted?.showPreferences()),
+    showBanner: () => void managerPromise.then(() => uiReady?.()).then((m) => m?.banner.show()),
+    showPreferences: () => void managerPromise.then(() => uiReady?.()).then((m) => m?.showPreferences()),
     on: (type, handler) => {
       const listener = handler as EventListener;
       document.addEventListener(type, listener);
@@ -204,9 +231,30 @@ export function start(options: StartOptions = {}): Samtycke {
 }
 
 
+/** Re-dispatches the manager's events on the document; a shop's `preventDefault()` reaches the manager. */
+function forwardEvents(doc: Document, m: ConsentManager): void {
+  const forward = <K extends keyof SamtyckeEventMap>(type: K, copy: (e: SamtyckeEventMap[K]) => SamtyckeEventMap[K]) =>
+    m.on(type, (event) => {
+      if (!doc.dispatchEvent(copy(event))) event.preventDefault();
+    });
+  forward('samtycke-ready', (e) => new SamtyckeReadyEvent(e.state));
+  forward('samtycke-change', (e) => new SamtyckeChangeEvent(e.detail));
+  forward('samtycke-withdraw', (e) => new SamtyckeWithdrawEvent(e.detail));
+}
+
+/** Runs `task` once the page has loaded and the main thread is idle. */
+function afterLoad<T>(view: Window, task: () => Promise<T>): Promise<T> {
+  return new Promise<void>((done) => {
+    // Safari has no requestIdleCallback.
+    const idle = () => (typeof view.requestIdleCallback === 'function' ? view.requestIdleCallback(() => done(), {timeout: 2_000}) : view.setTimeout(done, 1));
+    if (view.document.readyState === 'complete') idle();
+    else view.addEventListener('load', idle, {once: true});
+  }).then(task);
+}
+
 /** `data-debug`: reports unexplained cookies once the page has loaded, and after each decision. */
-function watchUnknownData(document: Document, manager: ConsentManager): void {
-  const report = createUnknownDataReport(document, manager.config.services);
+function watchUnknownData(document: Document, manager: ConsentManager, createReport: Chunks['debug']['createUnknownDataReport']): void {
+  const report = createReport(document, manager.config.services);
   // Trackers set their cookies a moment after they run.
   const soon = () => setTimeout(report, 2_000);
   if (document.readyState === 'complete') soon();

@@ -16,7 +16,7 @@ export {loadConfig, ConfigLoadError, INLINE_CONFIG_ID, type ConfigSource} from '
 export {createIdbStore, createMemoryStore, type ConsentStore} from './storage/consent-store.js';
 export {noMirror, encodeDecisionCookie, parseDecisionCookie, readDecisionCookie, CONSENT_MODE_KEYS, DECISION_COOKIE, type DecisionMirror, type DecisionCookie, type ConsentModeKey, type ConsentModeSignals} from './storage/decision-mirror.js';
 export {createDocumentCookieJar, type CookieJar} from './gating/tracker-cleanup.js';
-export {resolveLanguage, type LanguageInputs} from './i18n/resolve-language.js';
+export {localeChain, localeFileFor, resolveLanguage, WIDGET_LANGUAGES, type LanguageInputs} from './i18n/resolve-language.js';
 export {createTranslator, type LocaleData, type Translator, type TranslatorOptions} from './i18n/translator.js';
 export {createCookieMirror, sameDecision} from './storage/decision-mirror.js';
 export type {ConsentModeConfig} from './types.js';

@@ -1,5 +1,5 @@
 import {assert} from '@esm-bundle/chai';
-import {createTranslator, resolveLanguage} from '../../src/core/index.js';
+import {createTranslator, localeChain, localeFileFor, resolveLanguage} from '../../src/core/index.js';
 import en from '../../locales/en.json';
 import sv from '../../locales/sv.json';
 
@@ -20,6 +20,33 @@ suite('language', () => {
   });
   test('a language finds a supported regional variant', () => {
     assert.equal(resolveLanguage({page: 'sv', supported: ['sv-FI', 'fi'], fallback: 'fi'}), 'sv-FI');
+  });
+});
+
+suite('regional fallbacks', () => {
+  test('a region reads its language: sv-FI and sv-SE read Swedish, de-AT German', () => {
+    assert.equal(resolveLanguage({page: 'sv-FI', supported: ['en', 'sv'], fallback: 'en'}), 'sv');
+    assert.equal(localeFileFor('sv-FI'), 'sv');
+    assert.equal(localeFileFor('de-AT'), 'de');
+    assert.deepEqual(localeChain('sv-FI'), ['sv-FI', 'sv', 'en']);
+  });
+
+  test('Nynorsk and "no" read Bokmål', () => {
+    assert.equal(localeFileFor('nn'), 'nb');
+    assert.equal(localeFileFor('no'), 'nb');
+    assert.equal(localeFileFor('nn-NO'), 'nb');
+    assert.deepEqual(localeChain('nn'), ['nn', 'nb', 'en']);
+    assert.equal(resolveLanguage({page: 'nn', supported: ['sv', 'nb'], fallback: 'sv'}), 'nb');
+    assert.equal(resolveLanguage({browser: ['no', 'en'], supported: ['en', 'nb'], fallback: 'en'}), 'nb');
+  });
+
+  test('a language we do not ship reads English', () => {
+    assert.equal(localeFileFor('ja'), 'en');
+    assert.equal(localeFileFor('pt-BR'), 'en');
+  });
+
+  test('a Nynorsk visitor of a shop without Norwegian gets the shop default, not Bokmål', () => {
+    assert.equal(resolveLanguage({page: 'nn', supported: ['sv', 'en'], fallback: 'sv'}), 'sv');
   });
 });
 

@@ -89,6 +89,8 @@ test('decisions made offline reach the receiver once each when the visitor is ba
   await page.goto(`${env.url}e2e/page.html`);
   await ready(page);
   await ui.banner.box.waitFor({state: 'visible'});
+  // The page has finished loading (the dialog's code is fetched right after the banner shows).
+  await page.waitForFunction(() => customElements.get('samtycke-preferences'));
   await context.setOffline(true);
 
   await decideTwice(ui);

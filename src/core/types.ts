@@ -105,6 +105,8 @@ export interface Config {
   readonly privacyPolicyUrl: Localized;
   /** Floating settings button after a decision. Default `true`. */
   readonly floatingButton?: boolean;
+  /** Layout, corner and colour scheme. Default: bottom bar, right corner, following the visitor's system. */
+  readonly appearance?: Partial<Appearance>;
   /** Reload when something that already ran on the page is withdrawn. Default `true`. */
   readonly reloadOnWithdrawal?: boolean;
   /** Categories in display order. Default: necessary, functional, analytics, marketing. */
@@ -122,6 +124,16 @@ export interface Config {
   readonly consentLog?: {readonly endpoint: string};
   /** Read by the privacy bundle; the widget only checks it is an object. */
   readonly privacy?: Readonly<Record<string, unknown>>;
+}
+
+/** How the widget looks (config `appearance`); colours and fonts come from CSS custom properties. */
+export interface Appearance {
+  /** `bar` (default): along the bottom of the screen; `box`: a bottom corner; `center`: the middle. None is modal. */
+  readonly layout: 'bar' | 'box' | 'center';
+  /** The bottom corner of the box layout and of the floating settings button. Default `right`. */
+  readonly corner: 'left' | 'right';
+  /** `auto` (default): follow `prefers-color-scheme`; `light` or `dark`: always that palette. */
+  readonly colorScheme: 'auto' | 'light' | 'dark';
 }
 
 /** Google Consent Mode v2 settings. */
@@ -149,6 +161,7 @@ export interface ResolvedConfig {
   readonly lifetimeDays: number;
   readonly privacyPolicyUrl: Localized;
   readonly floatingButton: boolean;
+  readonly appearance: Appearance;
   readonly reloadOnWithdrawal: boolean;
   readonly categories: readonly Category[];
   readonly services: readonly ServiceConfig[];

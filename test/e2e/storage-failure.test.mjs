@@ -74,7 +74,7 @@ describe('consent storage unavailable', () => {
     await ui.preferences.switch('Analytics').check();
     await ui.preferences.save.click();
     await ui.preferences.dialog.waitFor({state: 'hidden'});
-    const status = page.locator('samtycke-preferences').getByRole('status');
+    const status = page.locator('samtycke-settings-button').getByRole('status');
     await status.filter({hasText: 'saved'}).waitFor({state: 'attached'});
     assert.equal((await status.textContent()).trim(),
       'Your choices are saved. Your browser does not let us store your choice, so it applies to this visit only.',

@@ -121,6 +121,13 @@ export class BannerHarness {
     return !this.element.hidden && isShown(this.#part('banner'));
   }
 
+  /** The banner box (`part="banner"`). */
+  get box(): HTMLElement {
+    const box = this.#part('banner');
+    if (!box) throw new Error('the banner rendered no box');
+    return box;
+  }
+
   /** The accessible names of the buttons on screen, in order. */
   buttons(): string[] {
     return Array.from(this.#root.querySelectorAll('button')).filter(isShown).map(accessibleName);
@@ -146,17 +153,17 @@ export class BannerHarness {
 
   /** Presses "Accept all" and resolves with the state it recorded, once the banner has re-rendered. */
   acceptAll(): Promise<ConsentState> {
-    return this.#decide('accept', '"Accept all"');
+    return this.#decide('button-accept', '"Accept all"');
   }
 
   /** Presses "Reject all" and resolves with the state it recorded, once the banner has re-rendered. */
   rejectAll(): Promise<ConsentState> {
-    return this.#decide('reject', '"Reject all"');
+    return this.#decide('button-reject', '"Reject all"');
   }
 
   /** Presses "Customize"; returns the preferences request that reached the document, or `null`. */
   customize(): SamtyckePreferencesRequestEvent | null {
-    return captureRequest(() => press(this.#part('customize'), '"Customize"'));
+    return captureRequest(() => press(this.#part('button-customize'), '"Customize"'));
   }
 
   async #decide(part: string, what: string): Promise<ConsentState> {

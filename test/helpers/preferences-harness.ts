@@ -118,23 +118,23 @@ export class PreferencesHarness {
 
   /** Presses "Save choices"; resolves with the state recorded, once the dialog has closed. */
   save(): Promise<ConsentState> {
-    return this.#decide('save', '"Save choices"');
+    return this.#decide('button-save', '"Save choices"');
   }
 
   /** Presses "Accept all"; resolves with the state recorded, once the dialog has closed. */
   acceptAll(): Promise<ConsentState> {
-    return this.#decide('accept', '"Accept all"');
+    return this.#decide('button-accept', '"Accept all"');
   }
 
   /** Presses "Reject all"; resolves with the state recorded, once the dialog has closed. */
   rejectAll(): Promise<ConsentState> {
-    return this.#decide('reject', '"Reject all"');
+    return this.#decide('button-reject', '"Reject all"');
   }
 
   /** Presses the close button; resolves once the dialog has closed. */
   async close(): Promise<void> {
     const closed = this.#closed();
-    press(this.#root.querySelector<HTMLElement>('button.close'), 'the close button');
+    press(this.#root.querySelector<HTMLElement>('[part~="close"]'), 'the close button');
     await closed;
   }
 
@@ -149,9 +149,17 @@ export class PreferencesHarness {
     await closed;
   }
 
-  /** What the status region says to screen readers. */
-  status(): string {
-    return squash(this.#root.querySelector('[role="status"]')?.textContent);
+  /** The footer button with `part~=name` (`button-reject`, `button-accept`, `button-save`). */
+  footerButton(part: string): HTMLButtonElement {
+    const found = this.#root.querySelector<HTMLButtonElement>(`footer [part~="${part}"]`);
+    if (!found) throw new Error(`no footer button ${part}`);
+    return found;
+  }
+
+  /** Opens every category's list of services. */
+  async expandAll(): Promise<void> {
+    for (const details of this.#root.querySelectorAll('details')) details.open = true;
+    await this.element.updateComplete;
   }
 
   #closed(): Promise<void> {

@@ -34,6 +34,18 @@ export class SettingsButtonHarness {
     return captureRequest(() => press(this.#button, 'the settings button'));
   }
 
+  /** The status region (`role="status"`) of the page, which this element holds. */
+  statusRegion(): HTMLElement {
+    const region = this.element.shadowRoot!.querySelector<HTMLElement>('[role="status"]');
+    if (!region) throw new Error('the settings button rendered no status region');
+    return region;
+  }
+
+  /** What the status region says to screen readers, whitespace collapsed. */
+  status(): string {
+    return (this.statusRegion().textContent ?? '').replace(/\s+/g, ' ').trim();
+  }
+
   /** Waits until the button has rendered the latest consent. */
   async settled(): Promise<void> {
     await this.element.updateComplete;

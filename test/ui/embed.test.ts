@@ -42,7 +42,7 @@ class EmbedHarness {
   }
 
   policy(): HTMLAnchorElement | null {
-    return this.#root.querySelector('a[part~="policy"]');
+    return this.#root.querySelector('a[part~="link"]');
   }
 }
 
@@ -135,6 +135,15 @@ suite('samtycke-embed-placeholder', () => {
     press(harness.button('load'), '“Load video”');
     document.removeEventListener('samtycke-embed-load', listener);
     assert.isFalse(told);
+  });
+
+  test('carries the language of its text, and themes through the shared tokens', async () => {
+    assert.equal((await create(YOUTUBE)).harness.element.lang, 'en');
+    const swedish = (await create(YOUTUBE, 'sv')).harness.element;
+    assert.equal(swedish.lang, 'sv', 'lang="sv" for Swedish text');
+    assert.equal(getComputedStyle(swedish).backgroundColor, 'rgb(241, 243, 245)', 'the surface colour by default');
+    swedish.setAttribute('scheme', 'dark');
+    assert.equal(getComputedStyle(swedish).backgroundColor, 'rgb(42, 44, 49)', 'the dark surface with scheme="dark"');
   });
 
   test('“Always allow YouTube” records a consent for the service, from the embed', async () => {

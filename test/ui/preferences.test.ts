@@ -1,5 +1,7 @@
 import {assert} from '@esm-bundle/chai';
+import {setViewport} from '@web/test-runner-commands';
 import {createMemoryStore} from '../../src/core/index.js';
+import {box, contrast, frames} from '../helpers/a11y-harness.js';
 import {accessibleName, BannerHarness, cleanUpUi, describeElement} from '../helpers/banner-harness.js';
 import {config, manager, mount} from '../helpers/fixtures.js';
 import {deepActiveElement, PreferencesHarness} from '../helpers/preferences-harness.js';
@@ -13,8 +15,21 @@ async function opened(language = 'en') {
   return {m, prefs};
 }
 
+/** Resolves once keyboard focus is inside `element` (at once when it already is). */
+function focusArrives(element: Element): Promise<void> {
+  const inside = () => {
+    const active = deepActiveElement();
+    return !!active && (active === element || element.contains(active) || element.shadowRoot?.contains(active) === true);
+  };
+  if (inside()) return Promise.resolve();
+  return new Promise((resolve) => element.addEventListener('focusin', () => resolve(), {once: true}));
+}
+
 suite('samtycke-preferences', () => {
-  teardown(cleanUpUi);
+  teardown(async () => {
+    cleanUpUi();
+    await setViewport({width: 800, height: 600});
+  });
 
   test('show() opens a modal native dialog', async () => {
     const {manager: m} = manager();
@@ -203,13 +218,13 @@ suite('samtycke-preferences', () => {
     await prefs.element.show(request!.opener);
     await prefs.toggle('Analytics');
     await prefs.save();
+    await focusArrives(button.element);
     assert.isTrue(deepActiveElement() === request!.opener, `focus is back on the settings button after saving (it is on ${describeElement(deepActiveElement())})`);
   });
 
-  // Bug: opened from the banner's "Customize", the opener is the banner's button; the decision
-  // hides the banner and removes that button, so #closed() has nothing connected to focus and
-  // keyboard focus falls to <body> (WCAG 2.4.3). See the report: fall back to a control that
-  // exists after the decision (the settings button, or whatever had focus before the banner).
+  // Opened from the banner's "Customize", the opener is the banner's button; the decision hides
+  // the banner and removes that button, so focus goes to a control that exists after the
+  // decision: the settings button (WCAG 2.4.3).
   test('after deciding in a dialog opened from the banner, focus goes to the settings button', async () => {
     const {manager: m} = manager();
     const banner = await BannerHarness.create(m);
@@ -221,18 +236,104 @@ suite('samtycke-preferences', () => {
     await prefs.save();
     await settings.settled();
     assert.isFalse(banner.isVisible(), 'the decision hid the banner');
+    await focusArrives(settings.element);
     const focused = deepActiveElement();
     assert.isTrue(focused === settings.element.shadowRoot!.querySelector('button'), `focus is on the settings button (it is on ${describeElement(focused)})`);
   });
 
-  test('after saving, a status region announces it', async () => {
-    const {prefs} = await opened();
-    assert.equal(prefs.status(), '', 'nothing is announced before a decision');
+  test('after a decision the page\'s status region, rendered before it, announces it', async () => {
+    const {manager: m} = manager();
+    const settings = await SettingsButtonHarness.create(m);
+    const prefs = await PreferencesHarness.create(m);
+    const region = settings.statusRegion();
+    assert.isTrue(region.checkVisibility(), 'the status region is rendered before any message (a region in a display:none host is never read)');
+    assert.equal(settings.status(), '', 'nothing is announced before a decision');
+    await prefs.element.show();
     await prefs.save();
-    assert.equal(prefs.status(), 'Your choices are saved.', 'the saved choice is announced');
+    await settings.settled();
+    assert.isTrue(settings.statusRegion() === region, 'the same region, not a new one, carries the message');
+    assert.equal(settings.status(), 'Your choices are saved.', 'the saved choice is announced');
+    assert.isTrue(region.checkVisibility(), 'and it is still rendered');
 
-    const swedish = await opened('sv');
-    await swedish.prefs.acceptAll();
-    assert.equal(swedish.prefs.status(), 'Dina val är sparade.', 'announced in Swedish');
+    const {manager: other} = manager();
+    const swedish = await SettingsButtonHarness.create(other, 'sv');
+    const swedishPrefs = await PreferencesHarness.create(other, 'sv');
+    await swedishPrefs.element.show();
+    await swedishPrefs.acceptAll();
+    await swedish.settled();
+    assert.equal(swedish.status(), 'Dina val är sparade.', 'announced in Swedish');
+  });
+
+  test('switches carry role, aria-checked, a name with their visible label and a description', async () => {
+    const {prefs} = await opened();
+    await prefs.expandAll();
+    const root = prefs.element.shadowRoot!;
+    const inputs = Array.from(root.querySelectorAll<HTMLInputElement>('input[type="checkbox"]'));
+    assert.isAtLeast(inputs.length, 7, 'every category and optional service has a switch');
+    for (const input of inputs) {
+      assert.equal(input.getAttribute('role'), 'switch', `#${input.id} is a switch`);
+      assert.equal(input.getAttribute('aria-checked'), String(input.checked), `#${input.id} aria-checked matches its state`);
+      const described = (input.getAttribute('aria-describedby') ?? '').split(/\s+/).map((id) => root.getElementById(id)?.textContent?.trim() ?? '').join(' ').trim();
+      assert.isNotEmpty(described, `#${input.id} is described (aria-describedby points at text)`);
+    }
+    await prefs.toggle('Analytics');
+    assert.equal(prefs.switchFor('Analytics').getAttribute('aria-checked'), 'true', 'aria-checked follows a toggle');
+    const necessary = prefs.switchFor('Necessary');
+    const described = (necessary.getAttribute('aria-describedby') ?? '').split(/\s+/).map((id) => root.getElementById(id)?.textContent?.trim()).join(' ');
+    assert.include(described, 'Always on', 'the necessary switch is described as always on');
+    assert.include(described, 'Keeps the shop working', 'and by its description');
+  });
+
+  test('"Always on" stands right beside the necessary switch, on its row', async () => {
+    const {prefs} = await opened();
+    const root = prefs.element.shadowRoot!;
+    const always = root.querySelector<HTMLElement>('.always')!;
+    const necessary = prefs.switchFor('Necessary');
+    const label = root.querySelector('label[for="category-necessary"]')!;
+    assert.isTrue(always.checkVisibility(), '"Always on" is shown');
+    const a = box(always);
+    const s = box(necessary);
+    const l = box(label);
+    assert.isAtMost(s.left - a.right, 16, `"Always on" ends right before the switch (gap ${s.left - a.right}px)`);
+    assert.isAbove(a.left, l.right, 'after the category name');
+    assert.isBelow(Math.abs((a.top + a.bottom) / 2 - (s.top + s.bottom) / 2), 4, 'on the same line as the switch');
+    assert.isTrue(necessary.checked && necessary.disabled, 'the switch is on and cannot be changed');
+    assert.isAtLeast(contrast(getComputedStyle(always).color, getComputedStyle(prefs.dialog).backgroundColor), 4.5, '"Always on" has text contrast');
+  });
+
+  for (const [width, height] of [[375, 667], [800, 600]]) {
+    test(`at ${width}×${height} "Reject all" and "Accept all" have the same size, and the buttons stay in view`, async () => {
+      await setViewport({width, height});
+      const {prefs} = await opened();
+      await prefs.expandAll();
+      const reject = box(prefs.footerButton('button-reject'));
+      const accept = box(prefs.footerButton('button-accept'));
+      assert.closeTo(reject.width, accept.width, 0.5, `equal widths (${reject.width} and ${accept.width})`);
+      assert.closeTo(reject.height, accept.height, 0.5, `equal heights (${reject.height} and ${accept.height})`);
+      for (const part of ['button-reject', 'button-accept', 'button-save']) {
+        const b = box(prefs.footerButton(part));
+        assert.isTrue(b.top >= 0 && b.bottom <= innerHeight, `${part} is inside the viewport (${b.top}–${b.bottom} of ${innerHeight})`);
+      }
+      assert.isAtMost(document.documentElement.scrollWidth, innerWidth, 'nothing scrolls sideways');
+    });
+  }
+
+  test('on a phone the title scrolls away with the categories, and the close button stays', async () => {
+    await setViewport({width: 375, height: 667});
+    const {prefs} = await opened();
+    await prefs.expandAll();
+    const root = prefs.element.shadowRoot!;
+    const scroller = root.querySelector<HTMLElement>('.scroll')!;
+    const title = root.querySelector('h2')!;
+    const header = root.querySelector('header')!;
+    assert.isAtMost(box(header).height, 90, `the header is compact: title only (${box(header).height}px)`);
+    scroller.scrollTop = 400;
+    await frames();
+    assert.isBelow(box(title).bottom, box(scroller).top + 1, 'the title is scrolled out: the categories get the height');
+    const close = root.querySelector<HTMLElement>('[part~="close"]')!;
+    const c = box(close);
+    assert.isTrue(c.top >= box(prefs.dialog).top && c.bottom <= box(scroller).bottom, 'the close button is still in view');
+    const hit = root.elementFromPoint(c.x + c.width / 2, c.y + c.height / 2);
+    assert.isTrue(hit === close || close.contains(hit), `nothing covers the close button (found ${describeElement(hit)})`);
   });
 });

@@ -1,5 +1,5 @@
 import schemaJson from '../../../schema/samtycke.config.schema.json';
-import type {Category, CategoryConfig, Config, ConsentModeConfig, Localized, Problem, ResolvedConfig, ServiceConfig} from '../types.js';
+import type {Appearance, Category, CategoryConfig, Config, ConsentModeConfig, Localized, Problem, ResolvedConfig, ServiceConfig} from '../types.js';
 import {DEFAULT_MAPPING} from '../integrations/google-consent-mode.js';
 import {validateSchema, suggest, type Schema} from './schema-validator.js';
 
@@ -140,6 +140,8 @@ export function validateConfig(input: unknown, {referenceTexts}: ValidateOptions
       lifetimeDays: raw.lifetimeDays,
       privacyPolicyUrl: raw.privacyPolicyUrl,
       floatingButton: raw.floatingButton,
+      // The schema fills in every default of appearance.
+      appearance: raw.appearance as Appearance,
       reloadOnWithdrawal: raw.reloadOnWithdrawal,
       categories,
       services: raw.services,

@@ -1,5 +1,5 @@
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
-import type {ConsentManager, ConsentState} from '../../core/index.js';
+import type {ChangeDetail, ConsentManager, ConsentState} from '../../core/index.js';
 
 /**
  * Connects a component to the consent manager: re-renders the host on every change and
@@ -10,6 +10,7 @@ export class ConsentController implements ReactiveController {
   #manager: ConsentManager | undefined;
   #off: (() => void) | undefined;
   #connected = false;
+  #change: ChangeDetail | undefined;
 
   constructor(host: ReactiveControllerHost) {
     this.#host = host;
@@ -24,6 +25,11 @@ export class ConsentController implements ReactiveController {
     this.#manager = manager;
     this.#subscribe();
     this.#host.requestUpdate();
+  }
+
+  /** The latest change of consent heard while connected (a decision here or in another tab). */
+  get lastChange(): ChangeDetail | undefined {
+    return this.#change;
   }
 
   /** The consent in force, or `undefined` before a manager is set. */
@@ -47,7 +53,11 @@ export class ConsentController implements ReactiveController {
     const manager = this.#manager;
     if (!manager || !this.#connected) return;
     const update = () => this.#host.requestUpdate();
-    const offs = [manager.on('samtycke-ready', update), manager.on('samtycke-change', update)];
+    const changed = (event: {detail: ChangeDetail}) => {
+      this.#change = event.detail;
+      update();
+    };
+    const offs = [manager.on('samtycke-ready', update), manager.on('samtycke-change', changed)];
     this.#off = () => offs.forEach((off) => off());
   }
 }

@@ -5,16 +5,17 @@ export const embedStyles = css`
     display: block;
     box-sizing: border-box;
     overflow: auto;
-    background: var(--samtycke-embed-background, #eef0f3);
+    background: var(--samtycke-embed-background, var(--_surface));
+    color: var(--_fg);
     border: 0 solid var(--_border);
     container-type: inline-size;
   }
   .placeholder {
     box-sizing: border-box;
     min-height: 100%;
-    max-width: 40rem;
+    max-width: 40em;
     margin: 0 auto;
-    padding: clamp(0.5rem, 4cqi, 1.5rem);
+    padding: clamp(0.5em, 4cqi, 1.5em);
     display: flex;
     flex-direction: column;
     justify-content: center;
@@ -32,13 +33,14 @@ export const embedStyles = css`
     font-size: 0.875em;
     color: var(--_muted);
   }
-  .secondary {
-    background: var(--_bg);
-    color: var(--_accent);
+  /* Each link a target of at least 24 × 24 px (WCAG 2.5.8). */
+  a {
+    display: inline-block;
+    min-height: 24px;
   }
-  @container (max-width: 26rem) {
+  @container (max-width: 26em) {
     .placeholder {
-      font-size: 0.875rem;
+      font-size: 0.875em;
       justify-content: flex-start;
     }
     .button {

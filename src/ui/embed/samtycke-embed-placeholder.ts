@@ -1,6 +1,7 @@
 import {html, nothing} from 'lit';
 import type {ServiceConfig} from '../../core/index.js';
 import {SamtyckeElement} from '../samtycke-element.js';
+import {isolationStyles} from '../theme.styles.js';
 import {SamtyckeEmbedLoadEvent} from './embed-load-event.js';
 import {embedStyles} from './embed.styles.js';
 
@@ -16,16 +17,16 @@ const safeUrl = (url: string): string | undefined => (url && !/^\s*(javascript|d
  * @summary Placeholder for a blocked embed.
  * @csspart placeholder - The labelled region.
  * @csspart title - The name of the embed. @csspart text - What loading it shares.
- * @csspart policy - The link to the service's privacy policy.
+ * @csspart link - The link to the service's privacy policy (also named `policy`).
  * @csspart button - Both buttons. @csspart load - "Load video". @csspart allow - "Always allow …".
  * @csspart note - Where to change the choice later.
- * @cssprop --samtycke-embed-background - Background. Default `#eef0f3`.
- * @cssprop --samtycke-color-accent - Buttons and links. Default `#1d4e89`.
+ * @cssprop --samtycke-embed-background - Background. Default: `--samtycke-color-surface` (`#f1f3f5`, dark `#2a2c31`).
+ * @cssprop --samtycke-color-accent - Buttons and links. Default `#1d4e89` (dark `#9cc3ff`).
  * @cssprop --samtycke-font - Font family. Default: the page's.
  * @fires samtycke-embed-load - "Load video" released the embed.
  */
 export class SamtyckeEmbedPlaceholder extends SamtyckeElement {
-  static override styles = [...SamtyckeElement.styles, embedStyles];
+  static override styles = [...SamtyckeElement.styles, isolationStyles, embedStyles];
   static override properties = {service: {attribute: false}, frame: {attribute: false}};
 
   /** The service the embed comes from; nothing is shown without its `embed` info. */
@@ -50,7 +51,7 @@ export class SamtyckeEmbedPlaceholder extends SamtyckeElement {
           <button type="button" class="button secondary" part="button allow" aria-describedby="text" @click=${this.#allow}>${t('embed.allow', name)}</button>
         </div>
         <p id="text" part="text">${t(`embed.blocked.${kind}`)} ${localized(shares)}</p>
-        ${policy ? html`<p><a href=${policy} part="policy">${t('embed.policy', name)}</a></p>` : nothing}
+        ${policy ? html`<p><a href=${policy} part="link policy">${t('embed.policy', name)}</a></p>` : nothing}
         <p class="note" part="note">${t('embed.note')}</p>
       </section>
     `;

@@ -1,11 +1,12 @@
 // The privacy center on the demo shop's pages (/integritetscenter.html, /en/privacy-center.html),
-// loaded as a shop loads it: samtycke.js alone, which fetches samtycke-privacy.js for the element.
+// loaded as a shop loads it: samtycke.js alone, which imports chunks/privacy.js for the element.
 // The rights-request endpoint is answered through Playwright routes, so each test chooses it.
 import assert from 'node:assert/strict';
 import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {describe, test} from 'node:test';
+import {fileURLToPath} from 'node:url';
 import {startServer} from '../../scripts/serve.mjs';
 import {ready, state, storedDecision, useBrowser, visit, widget} from './helpers.mjs';
 
@@ -17,8 +18,8 @@ const EN = '/en/privacy-center.html';
  * Opens a privacy center page in a fresh browser. `requests` answers POST /samtycke-api/requests
  * (default 201); the receipts endpoint always accepts, so only the test's own flow is logged.
  */
-async function open(t, path, {requests = (body) => ({status: 201, body: {requestId: body.requestId, receivedAt: new Date().toISOString()}})} = {}) {
-  const visited = await visit(t, env);
+async function open(t, path, {requests = (body) => ({status: 201, body: {requestId: body.requestId, receivedAt: new Date().toISOString()}}), contextOptions = {}} = {}) {
+  const visited = await visit(t, env, {contextOptions});
   const {context, page} = visited;
   const posted = [];
   await context.route('**/samtycke-api/requests', async (route) => {
@@ -38,6 +39,24 @@ async function open(t, path, {requests = (body) => ({status: 201, body: {request
   await center.locator('section').first().waitFor();
   return {...visited, center, form: page.locator('samtycke-rights-request'), posted};
 }
+
+const AXE = fileURLToPath(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url));
+/** axe-core's WCAG 2.2 A/AA violations in the privacy center (its form included), one line each. */
+async function axeViolations(page) {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({path: AXE});
+  return page.evaluate(async () => {
+    const {violations} = await window.axe.run(document.querySelector('samtycke-privacy-center'),
+      {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}, resultTypes: ['violations']});
+    return violations.map((v) => `${v.id} (${v.help}): ${v.nodes.map((n) => `${JSON.stringify(n.target)} ${n.failureSummary}`).join(' | ')}`);
+  });
+}
+
+const TEXTS = {
+  sv: {path: SV, send: 'Skicka begäran', name: 'Namn', email: 'E-postadress', type: 'Registerutdrag', sent: 'Din begäran är skickad', failed: 'Din begäran skickades inte',
+    withdraw: 'Återkalla allt samtycke', nothing: 'Inget valfritt är tillåtet nu, så det finns inget samtycke att återkalla.'},
+  en: {path: EN, send: 'Send request', name: 'Name', email: 'E-mail', type: 'Access', sent: 'Your request has been sent', failed: 'Your request was not sent',
+    withdraw: 'Withdraw all consent', nothing: 'Nothing optional is allowed now, so there is no consent to withdraw.'},
+};
 
 /** The history table as rows of cell texts, newest first. */
 const history = (center) => center.locator('tbody tr').evaluateAll((rows) =>
@@ -68,7 +87,7 @@ describe('privacy center on the demo shop', () => {
   test('samtycke.js alone brings the privacy center; it shows the choice made in the banner and its receipt', async (t) => {
     const {page, center, log} = await open(t, SV);
     assert.ok(await page.evaluate(() => !!customElements.get('samtycke-privacy-center')), 'the privacy bundle was loaded for the element');
-    assert.equal(await page.locator('script[src$="samtycke-privacy.js"]').count(), 1, 'loaded once');
+    assert.equal(await page.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/chunks/privacy.js')).length), 1, 'loaded once');
     await center.getByText('Du har inte gjort något val på den här enheten än').waitFor();
     assert.equal(await center.getAttribute('lang'), 'sv');
 
@@ -216,4 +235,80 @@ describe('rights requests on the demo shop', () => {
       {type: 'objection-direct-marketing', name: 'Kim Exempel', email: 'kim@example.com', language: 'en'});
     assert.equal([...server.receiver.store.requests()].length, 1, 'received once');
   });
+});
+
+describe('accessibility of the privacy center on the demo shop', () => {
+  for (const language of ['sv', 'en']) {
+    test(`${language}: axe finds no violation in any state, with a light and a dark system setting`, async (t) => {
+      const text = TEXTS[language];
+      let online = false;
+      const {page, center, form} = await open(t, text.path, {
+        contextOptions: {bypassCSP: true},
+        requests: (body) => (online ? {status: 201, body: {requestId: body.requestId, receivedAt: new Date().toISOString()}} : 'offline'),
+      });
+      await widget(page, language).banner.rejectAll.click();
+      await center.locator('tbody tr').first().waitFor();
+      const check = async (state) => {
+        for (const colorScheme of ['light', 'dark']) {
+          await page.emulateMedia({colorScheme});
+          assert.deepEqual(await axeViolations(page), [], `${state}, ${colorScheme}`);
+        }
+      };
+      await check('choices and history');
+      await form.getByRole('button', {name: text.send}).click();
+      await form.locator('[aria-invalid="true"]').first().waitFor();
+      await check('field errors');
+      await form.getByRole('radio', {name: text.type, exact: true}).check();
+      await form.getByLabel(text.name, {exact: true}).fill('Kim Exempel');
+      await form.getByLabel(text.email, {exact: true}).fill('kim.exempel.med.en.mycket.lang.adress@exempelforetaget-i-smastad.example');
+      await form.getByRole('button', {name: text.send}).click();
+      await form.getByRole('alert').getByText(text.failed).waitFor();
+      await check('failed send');
+      online = true;
+      await form.getByRole('button', {name: text.send}).click();
+      await form.getByRole('heading', {name: text.sent}).waitFor();
+      await check('receipt');
+      assert.equal(await form.getByRole('status').innerText(), text.sent, 'the sent request is announced');
+    });
+  }
+
+  test('"Withdraw all consent" after "Reject all": reachable, inactive, and says why; the keyboard cannot withdraw', async (t) => {
+    const {page, center} = await open(t, SV);
+    await widget(page, 'sv').banner.rejectAll.click();
+    await center.locator('tbody tr').first().waitFor();
+    const withdraw = center.getByRole('button', {name: TEXTS.sv.withdraw});
+    assert.equal(await withdraw.getAttribute('aria-disabled'), 'true');
+    assert.equal(await withdraw.evaluate((b) => b.getRootNode().getElementById(b.getAttribute('aria-describedby')).textContent), TEXTS.sv.nothing);
+    await center.getByText(TEXTS.sv.nothing).waitFor();
+    await center.getByRole('button', {name: 'Ändra val'}).focus();
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.querySelector('samtycke-privacy-center').shadowRoot.activeElement?.textContent), TEXTS.sv.withdraw, 'Tab reaches it');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Space');
+    assert.equal((await state(page)).record.method, 'reject-all', 'no withdrawal is recorded over a refusal');
+  });
+
+  for (const [width, height, name] of [[320, 640, '320 px wide'], [640, 400, '1280 × 800 at 200 % zoom']]) {
+    test(`${name}: the center, a failed send and the receipt do not scroll sideways`, async (t) => {
+      let online = false;
+      const {page, center, form} = await open(t, EN, {
+        contextOptions: {viewport: {width, height}},
+        requests: (body) => (online ? {status: 201, body: {requestId: body.requestId, receivedAt: new Date().toISOString()}} : 'offline'),
+      });
+      await widget(page, 'en').banner.rejectAll.click();
+      await center.locator('tbody tr').first().waitFor();
+      const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+      assert.equal(await overflow(), 0, 'choices and history');
+      await form.getByRole('radio', {name: 'Delete my uploaded files'}).check();
+      await form.getByLabel('Name', {exact: true}).fill('Kim Exempel');
+      await form.getByLabel('E-mail', {exact: true}).fill('kim.exempel.med.en.mycket.lang.adress@exempelforetaget-i-smastad.example');
+      await form.getByRole('button', {name: 'Send request'}).click();
+      await form.getByRole('alert').getByText('Your request was not sent').waitFor();
+      assert.equal(await overflow(), 0, 'the failure with its e-mail link');
+      online = true;
+      await form.getByRole('button', {name: 'Try again'}).click();
+      await form.getByRole('heading', {name: 'Your request has been sent'}).waitFor();
+      assert.equal(await overflow(), 0, 'the receipt');
+    });
+  }
 });

@@ -1,8 +1,10 @@
 // The demo shop's privacy policy and cookie pages, built only from demo/samtycke.config.json and
 // loaded as a shop loads them: dist/samtycke.js first in <head>, which loads
-// dist/samtycke-privacy.js by itself because the page contains the elements.
+// dist/chunks/privacy.js by itself because the page contains the elements.
 import assert from 'node:assert/strict';
+import {readFileSync} from 'node:fs';
 import {describe, test} from 'node:test';
+import {fileURLToPath} from 'node:url';
 import {shopConfig, shopPage, useBrowser, visit, widget} from './helpers.mjs';
 
 const env = useBrowser();
@@ -23,6 +25,37 @@ const shownText = (locator) => locator.evaluate((host) => {
 });
 /** "Your choice" of a category or service section, by the section's heading id. */
 const choiceOf = (page, id) => declaration(page).locator(`section:has(> #${id}) > .choice .state`);
+
+const AXE = fileURLToPath(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url));
+/**
+ * axe-core's WCAG 2.2 A/AA violations inside the element `selector` (its shadow trees included),
+ * one line each. axe is added from its file (the context bypasses CSP for it).
+ */
+async function axeViolations(page, selector) {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({path: AXE});
+  return page.evaluate(async (selector) => {
+    const {violations} = await window.axe.run(document.querySelector(selector),
+      {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}, resultTypes: ['violations']});
+    return violations.map((v) => `${v.id} (${v.help}): ${v.nodes.map((n) => `${JSON.stringify(n.target)} ${n.failureSummary}`).join(' | ')}`);
+  }, selector);
+}
+
+/** How far the page reaches past the viewport's right edge, in CSS px (0: no sideways scrolling). */
+const overflow = (page) => page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+
+const PAGES = [
+  ['integritetspolicy.html', 'samtycke-privacy-policy', 'sv'], ['en/privacy.html', 'samtycke-privacy-policy', 'en'],
+  ['cookies.html', 'samtycke-cookie-declaration', 'sv'], ['en/cookies.html', 'samtycke-cookie-declaration', 'en'],
+];
+
+/** Opens a demo page, answers the banner with "Reject all" (once per context) and waits until the element has rendered its tables. */
+async function openDecided(page, path, selector, language) {
+  await page.goto(env.url + path);
+  const {status} = await page.evaluate(() => window.samtycke.ready);
+  if (status !== 'decided') await widget(page, language).banner.rejectAll.click();
+  await page.waitForFunction(() => window.samtycke.state.status === 'decided');
+  await page.locator(selector).locator('table').first().waitFor();
+}
 
 describe('the privacy policy pages', () => {
   test('the Swedish policy says who, what, why, how long, with whom, and the rights, from the JSON', async (t) => {
@@ -125,6 +158,76 @@ describe('the cookie pages', () => {
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
       assert.ok(width <= 375, `${path} is ${width} px wide`);
     }
+  });
+});
+
+describe('accessibility of the policy and cookie pages', () => {
+  for (const [path, selector, language] of PAGES) {
+    test(`${path}: axe finds no WCAG 2.2 AA violation, with a light and a dark system setting`, async (t) => {
+      const {page} = await visit(t, env, {contextOptions: {bypassCSP: true}});
+      for (const colorScheme of ['light', 'dark']) {
+        await page.emulateMedia({colorScheme});
+        await openDecided(page, path, selector, language);
+        assert.equal(await page.locator(selector).getAttribute('lang'), language);
+        assert.deepEqual(await axeViolations(page, selector), [], `${path}, ${colorScheme}`);
+      }
+    });
+  }
+
+  test('with appearance.colorScheme "dark" the policy is dark, with its declaration, and passes axe in both languages', async (t) => {
+    const demo = JSON.parse(readFileSync(new URL('../../demo/samtycke.config.json', import.meta.url), 'utf8'));
+    const files = {'/e2e/config.json': JSON.stringify({...demo, appearance: {colorScheme: 'dark'}})};
+    for (const lang of ['sv', 'en']) files[`/e2e/${lang}.html`] = shopPage({lang, body: '<samtycke-privacy-policy></samtycke-privacy-policy>'});
+    const {page} = await visit(t, env, {files, contextOptions: {bypassCSP: true}});
+    for (const lang of ['sv', 'en']) {
+      await openDecided(page, `e2e/${lang}.html`, 'samtycke-privacy-policy', lang);
+      assert.equal(await policy(page).getAttribute('scheme'), 'dark', 'scheme from the config');
+      assert.equal(await declaration(page).getAttribute('scheme'), 'dark', 'the embedded declaration too');
+      assert.equal(await policy(page).evaluate((e) => getComputedStyle(e).backgroundColor), 'rgb(30, 31, 35)', 'the dark palette is painted');
+      assert.deepEqual(await axeViolations(page, 'samtycke-privacy-policy'), [], `forced dark, ${lang}`);
+    }
+  });
+
+  for (const [width, height, name] of [[320, 640, '320 px wide'], [640, 400, '1280 × 800 at 200 % zoom']]) {
+    test(`${name}: no page scrolls sideways`, async (t) => {
+      const {page} = await visit(t, env, {contextOptions: {viewport: {width, height}}});
+      for (const [path, selector, language] of PAGES) {
+        await openDecided(page, path, selector, language);
+        assert.equal(await overflow(page), 0, `${path} fits ${width} px`);
+        const widest = await page.locator(selector).evaluate((host) => {
+          const all = [];
+          const walk = (root) => root.querySelectorAll('*').forEach((e) => (all.push(e), e.shadowRoot && walk(e.shadowRoot)));
+          walk(host.shadowRoot);
+          return Math.max(...all.map((e) => e.getBoundingClientRect().right));
+        });
+        assert.ok(widest <= width, `${path}: everything ends inside the ${width} px viewport (widest ${widest})`);
+      }
+    });
+  }
+
+  test('the keyboard reaches the contents, follows a link to its section, and the settings button opens the settings', async (t) => {
+    const {page} = await visit(t, env);
+    await openDecided(page, 'en/privacy.html', 'samtycke-privacy-policy', 'en');
+    const first = policy(page).getByRole('navigation', {name: 'Contents'}).getByRole('link').first();
+    await first.focus();
+    await page.keyboard.press('Tab');
+    const second = await page.evaluate(() => document.querySelector('samtycke-privacy-policy').shadowRoot.activeElement?.textContent);
+    await page.keyboard.press('Enter');
+    const landed = await page.evaluate(() => {
+      const active = document.querySelector('samtycke-privacy-policy').shadowRoot.activeElement;
+      return {tag: active?.localName, text: active?.textContent};
+    });
+    assert.equal(landed.text, second, 'Enter on a contents link moves focus to its heading');
+    assert.match(landed.tag, /^h[2-6]$/);
+    // The shop scrolls smoothly (scroll-behavior on html): wait for the heading to arrive.
+    await page.waitForFunction(() => {
+      const top = document.querySelector('samtycke-privacy-policy').shadowRoot.activeElement.getBoundingClientRect().top;
+      return top >= 0 && top < 200;
+    });
+    const button = declaration(page).getByRole('button', {name: 'Change cookie settings'});
+    await button.focus();
+    await page.keyboard.press('Space');
+    await widget(page, 'en').preferences.dialog.waitFor();
   });
 });
 

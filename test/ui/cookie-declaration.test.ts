@@ -8,9 +8,10 @@ import {fakeContext} from '../core/privacy-fixtures.js';
 const placed: Element[] = [];
 const text = (element: Element | null | undefined) => (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
-async function placeDeclaration(context: SamtyckeContext): Promise<SamtyckeCookieDeclaration> {
+async function placeDeclaration(context: SamtyckeContext, attributes: Record<string, string> = {}): Promise<SamtyckeCookieDeclaration> {
   const element = document.createElement('samtycke-cookie-declaration');
   element.context = context;
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
   placed.push(element);
   document.body.append(element);
   await element.ready;
@@ -94,5 +95,59 @@ suite('samtycke-cookie-declaration', () => {
     assert.equal(text(root.getElementById('cookie-service-x')), '<img src=x onerror="window.pwned=1">');
     assert.isNull(root.querySelector('img'));
     assert.deepEqual(rows(element, 'x'), {x_id: ['p', '13 månader (permanent)', 'Förstapartscookie']});
+  });
+
+  test('heading-level sets the categories\' level, services one deeper', async () => {
+    const element = await placeDeclaration(fakeContext(manager().manager, {}), {'heading-level': '4'});
+    const root = element.shadowRoot!;
+    assert.deepEqual([...root.querySelectorAll('h4')].map(text), ['Necessary', 'Functional', 'Analytics', 'Marketing']);
+    assert.deepEqual([...root.querySelectorAll('h5')].map(text), ['Google Analytics 4', 'Meta pixel', 'YouTube']);
+    assert.isEmpty(root.querySelectorAll('h2, h3, h6'), 'no other level');
+  });
+
+  test('appearance.colorScheme "dark": scheme="dark", the dark palette painted, the "Allowed" mark light green', async () => {
+    const {manager: m} = manager(config({appearance: {colorScheme: 'dark'}}));
+    const element = await placeDeclaration(fakeContext(m, {}));
+    await m.acceptAll();
+    await element.updateComplete;
+    assert.equal(element.getAttribute('scheme'), 'dark');
+    assert.equal(getComputedStyle(element).backgroundColor, 'rgb(30, 31, 35)');
+    assert.equal(getComputedStyle(element.shadowRoot!.querySelector('.choice[data-allowed="true"] .state')!).color, 'rgb(122, 209, 154)');
+  });
+
+  test('without a scheme it paints nothing and its "Allowed" mark follows the page\'s color-scheme', async () => {
+    const {manager: m} = manager();
+    const element = await placeDeclaration(fakeContext(m, {}));
+    await m.acceptAll();
+    await element.updateComplete;
+    const mark = element.shadowRoot!.querySelector('.choice[data-allowed="true"] .state')!;
+    assert.isFalse(element.hasAttribute('scheme'));
+    assert.equal(getComputedStyle(element).backgroundColor, 'rgba(0, 0, 0, 0)');
+    assert.equal(getComputedStyle(mark).color, 'rgb(27, 107, 54)', 'dark green on a light page');
+    document.documentElement.style.colorScheme = 'dark';
+    try {
+      assert.equal(getComputedStyle(mark).color, 'rgb(122, 209, 154)', 'light green on a dark page');
+    } finally {
+      document.documentElement.style.colorScheme = '';
+    }
+  });
+
+  test('::part(document, section, heading, table, button, choice) reach the declaration\'s pieces', async () => {
+    const style = document.createElement('style');
+    const parts = ['document', 'section', 'heading', 'table', 'button', 'choice'];
+    style.textContent = parts.map((part, i) => `samtycke-cookie-declaration::part(${part}) { outline: 1px solid rgb(${i + 1}, 0, 0); }`).join('\n');
+    document.head.append(style);
+    try {
+      const element = await placeDeclaration(fakeContext(manager().manager, {}));
+      const root = element.shadowRoot!;
+      const selectors = ['.document', 'section', 'h2, h3', 'table', 'button', '.choice'];
+      selectors.forEach((selector, i) => {
+        const found = [...root.querySelectorAll(selector)];
+        assert.isNotEmpty(found, selector);
+        for (const e of found) assert.equal(getComputedStyle(e).outlineColor, `rgb(${i + 1}, 0, 0)`, `::part(${parts[i]}) reaches ${e.localName}`);
+      });
+    } finally {
+      style.remove();
+    }
   });
 });

@@ -216,6 +216,18 @@ suite('rights request form: validation', () => {
     assert.equal(form.control('Order number (optional)').getAttribute('aria-invalid'), 'false');
   });
 
+  test('each error is the first thing its field says; each option of the type carries the group\'s error', async () => {
+    const form = await FormHarness.create();
+    await form.press('Send request');
+    const name = form.control('Name');
+    assert.equal(name.getAttribute('aria-describedby')!.split(' ')[0], 'name-error', 'the problem is read first, before the hints');
+    for (const radio of form.root.querySelectorAll('input[type=radio]')) {
+      assert.equal(radio.getAttribute('aria-describedby')!.split(' ')[0], 'type-error', `${accessibleName(radio)}: the group's error is read on each option`);
+    }
+    await form.choose('Access');
+    assert.notInclude(form.control('Access').getAttribute('aria-describedby')!, 'type-error', 'gone once fixed');
+  });
+
   test('errors clear as the visitor fixes them', async () => {
     const form = await FormHarness.create();
     await form.press('Send request');
@@ -267,6 +279,26 @@ suite('rights request form: sending', () => {
     const after = await browserStorage();
     assert.deepEqual(after.databases, before.databases, 'no IndexedDB database was created');
     for (const typed of ['Kim Exempel', 'kim@example.com', 'SV-1042', 'filerna']) assert.notInclude(after.texts, typed, `"${typed}" is not in Web Storage`);
+  });
+
+  test('sending and sent are announced in a status region that is there before and stays after the form', async () => {
+    let answer!: (response: Response) => void;
+    const fetched = stubFetch(() => new Promise<Response>((resolve) => (answer = resolve)));
+    restore.push(fetched.restore);
+    const form = await FormHarness.create();
+    const region = form.root.querySelector('[role=status]')!;
+    assert.equal(squash(region.textContent), '', 'empty, and present before anything is sent');
+    await fillValid(form);
+    press(form.button('Send request'), 'Send request');
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    assert.strictEqual(form.root.querySelector('[role=status]'), region, 'the same region');
+    assert.equal(squash(region.textContent), 'Sending your request…');
+    answer(created(fetched.sent[0]!.body));
+    await form.element.updateComplete;
+    assert.strictEqual(form.root.querySelector('[role=status]'), region, 'it outlives the form');
+    assert.isNull(form.root.querySelector('form'));
+    assert.equal(squash(region.textContent), 'Your request has been sent', 'the result is announced');
+    assert.equal(form.focused()?.id, 'receipt-title', 'and focus is on the receipt\'s heading');
   });
 
   test('the receipt can be saved as a text file', async () => {

@@ -32,10 +32,10 @@ const placed: Element[] = [];
  * gets a receipt in an in-memory log (as the widget's proof of consent does), the banner's
  * translator, and the config file as loaded.
  */
-function fakeContext({language = 'en', json = {...rawConfig(), privacy: PRIVACY} as Config & {privacy?: unknown}} = {}): FakeContext {
+function fakeContext({language = 'en', json = {...rawConfig(), privacy: PRIVACY} as Config & {privacy?: unknown}, appearance = undefined as Config['appearance']} = {}): FakeContext {
   const log = createMemoryReceiptLog();
   let n = 0;
-  const manager = createConsentManager(config(), {
+  const manager = createConsentManager(config(appearance ? {appearance} : {}), {
     document, store: createMemoryStore(), reload: () => undefined, language,
     onRecord: (record) => void log.append(createReceipt(record, {configHash: null, page: location.href, widget: 'samtycke/test', receiptId: `receipt-${++n}`})),
   });
@@ -115,6 +115,24 @@ class CenterHarness {
   async press(name: string): Promise<void> {
     press(this.button(name), `the button "${name}"`);
     await this.element.updateComplete;
+  }
+
+  /** The text that describes `element` (`aria-describedby`), as a screen reader reads it. */
+  description(element: Element): string {
+    return squash((element.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean).map((id) => this.root.getElementById(id)?.textContent).join(' '));
+  }
+
+  /** Every heading level in reading order, the rights form's included. */
+  headings(): number[] {
+    const levels: number[] = [];
+    const walk = (root: ParentNode) => {
+      for (const element of root.querySelectorAll('*')) {
+        if (/^h[1-6]$/.test(element.localName) && isShown(element)) levels.push(Number(element.localName[1]));
+        if (element.shadowRoot) walk(element.shadowRoot);
+      }
+    };
+    walk(this.root);
+    return levels;
   }
 
   /** The text of the status region of a section. */
@@ -203,6 +221,41 @@ suite('samtycke-privacy-center: choices and history', () => {
     assert.deepEqual(center.history()[0]!.Where, 'Privacy center');
   });
 
+  test('"Withdraw all consent" does nothing while nothing optional is allowed, and says why', async () => {
+    const center = await CenterHarness.create();
+    const {manager} = center.context;
+    const withdraw = center.button('Withdraw all consent');
+    assert.equal(withdraw.getAttribute('aria-disabled'), 'true', 'undecided: nothing to withdraw');
+    assert.equal(center.description(withdraw), 'Nothing optional is allowed now, so there is no consent to withdraw.', 'the reason is its description');
+    assert.isTrue(isShown(center.root.getElementById('withdraw-none')), 'and on screen');
+    assert.isAtLeast(withdraw.tabIndex, 0, 'still reachable by Tab, so the reason can be heard');
+    await center.press('Withdraw all consent');
+    assert.strictEqual(manager.state.record, null, 'pressing it records nothing');
+    assert.equal(center.status('Your cookie choices'), '', 'and announces nothing');
+
+    await manager.rejectAll({source: 'banner'});
+    await center.element.updateComplete;
+    assert.equal(center.button('Withdraw all consent').getAttribute('aria-disabled'), 'true', 'after "Reject all" still nothing to withdraw');
+    await center.press('Withdraw all consent');
+    assert.equal(manager.state.record?.method, 'reject-all', 'no withdrawal recorded over a refusal');
+
+    await manager.allowService('youtube', {source: 'embed'});
+    await center.element.updateComplete;
+    assert.isFalse(center.button('Withdraw all consent').hasAttribute('aria-disabled'), 'one service allowed on its own: there is a consent to withdraw');
+    assert.equal(center.description(center.button('Withdraw all consent')), '');
+    assert.isNull(center.root.getElementById('withdraw-none'));
+    await center.press('Withdraw all consent');
+    assert.equal(manager.state.record?.method, 'withdrawal');
+    assert.equal(center.button('Withdraw all consent').getAttribute('aria-disabled'), 'true', 'after withdrawing, inactive again');
+  });
+
+  test('the inactive "Withdraw all consent" in Swedish', async () => {
+    const center = await CenterHarness.create(fakeContext({language: 'sv'}));
+    const withdraw = center.button('Återkalla allt samtycke');
+    assert.equal(withdraw.getAttribute('aria-disabled'), 'true');
+    assert.equal(center.description(withdraw), 'Inget valfritt är tillåtet nu, så det finns inget samtycke att återkalla.');
+  });
+
   test('"Change choices" opens the preferences dialog, with focus to come back to the button', async () => {
     const center = await CenterHarness.create();
     await center.press('Change choices');
@@ -235,6 +288,70 @@ suite('samtycke-privacy-center: choices and history', () => {
       Object.assign(console, saved);
     }
     assert.isTrue(out.lines.some((l) => l.text.includes('$.texts.en["center.choices.decided"]')), 'the problem names the key');
+  });
+
+  test('headings: h2 sections under the page\'s h1, or from heading-level; the form and its receipt one deeper', async () => {
+    const center = await CenterHarness.create();
+    assert.deepEqual(center.headings(), [2, 2, 2, 2], 'choices, history, data, rights');
+    center.element.setAttribute('heading-level', '3');
+    await center.element.updateComplete;
+    await center.form.updateComplete;
+    assert.deepEqual(center.headings(), [3, 3, 3, 3], 'the form follows the center');
+    const dialogHeading = center.dialog.querySelector('h1, h2, h3, h4, h5, h6')!;
+    assert.equal(dialogHeading.localName, 'h4', 'the confirmation is under its section');
+    assert.equal(center.dialog.getAttribute('aria-labelledby'), dialogHeading.id, 'and names the dialog');
+  });
+
+  test('appearance.colorScheme sets scheme on the center and its form; the boxes paint that palette', async () => {
+    const center = await CenterHarness.create(fakeContext({appearance: {colorScheme: 'dark'}}));
+    assert.equal(center.element.getAttribute('scheme'), 'dark');
+    assert.equal(center.form.getAttribute('scheme'), 'dark');
+    assert.equal(getComputedStyle(center.root.querySelector('.card')!).backgroundColor, 'rgb(42, 44, 49)', 'the dark surface');
+    assert.equal(getComputedStyle(center.form.shadowRoot!.querySelector('.card')!).backgroundColor, 'rgb(42, 44, 49)', 'the form too');
+    center.element.setAttribute('scheme', 'light');
+    await Promise.resolve();
+    await center.element.updateComplete;
+    assert.equal(center.form.getAttribute('scheme'), 'light', 'a change reaches the form');
+  });
+
+  test('::part(document, section, heading, table, button, form, field) reach the center\'s and the form\'s pieces', async () => {
+    const parts = ['document', 'section', 'heading', 'table', 'button', 'form', 'field'];
+    const style = document.createElement('style');
+    style.textContent = parts.map((part, i) => `samtycke-privacy-center::part(${part}) { outline: 1px solid rgb(${i + 1}, 0, 0); }`).join('\n');
+    document.head.append(style);
+    try {
+      const center = await CenterHarness.create();
+      await center.context.manager.acceptAll();
+      await center.element.updateComplete;
+      const inForm = (selector: string) => Array.from(center.form.shadowRoot!.querySelectorAll(selector));
+      const inCenter = (selector: string) => Array.from(center.root.querySelectorAll(selector));
+      const expected: [string, Element[]][] = [
+        ['document', inCenter('.document')], ['section', [...inCenter('section'), ...inForm('section')]], ['heading', [...inCenter('h2'), ...inForm('h2')]],
+        ['table', inCenter('table')], ['button', [...inCenter('button'), ...inForm('button')]], ['form', inForm('form')], ['field', inForm('input:not([type=radio]), textarea')],
+      ];
+      expected.forEach(([part, elements]) => {
+        assert.isNotEmpty(elements, part);
+        for (const e of elements) assert.equal(getComputedStyle(e).outlineColor, `rgb(${parts.indexOf(part) + 1}, 0, 0)`, `::part(${part}) reaches ${e.localName}#${e.id}`);
+      });
+    } finally {
+      style.remove();
+    }
+  });
+
+  test('while it waits for the widget, the loading text carries the page\'s language', async () => {
+    document.documentElement.lang = 'sv';
+    (window as unknown as {samtycke: unknown}).samtycke = {[CONTEXT]: new Promise(() => undefined)};
+    try {
+      const element = document.createElement('samtycke-privacy-center');
+      placed.push(element);
+      document.body.append(element);
+      await element.updateComplete;
+      const status = element.shadowRoot!.querySelector('[role=status]')!;
+      assert.equal(status.getAttribute('lang'), 'sv');
+      assert.include(status.textContent, 'integritet', 'Swedish text');
+    } finally {
+      document.documentElement.lang = 'en';
+    }
   });
 
   test('says so when the widget did not start', async () => {

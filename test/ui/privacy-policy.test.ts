@@ -137,18 +137,82 @@ suite('samtycke-privacy-policy', () => {
     }
   });
 
-  test('links follow the page\'s colour scheme, and the shop\'s accent wins', async () => {
+  test('without a scheme, links follow the page\'s colour scheme, and the shop\'s accents win', async () => {
     const {manager: m} = manager();
     const element = await placePolicy(fakeContext(m, {...rawConfig(), privacy: privacySection()}));
     const link = element.shadowRoot!.querySelector('nav a')!;
     assert.equal(getComputedStyle(link).color, 'rgb(29, 78, 137)', 'dark blue on a light page');
+    assert.equal(getComputedStyle(element).backgroundColor, 'rgba(0, 0, 0, 0)', 'page content: no background of its own');
+    element.style.setProperty('--samtycke-color-accent', 'rgb(200, 0, 0)');
+    element.style.setProperty('--samtycke-dark-color-accent', 'rgb(255, 200, 0)');
+    assert.equal(getComputedStyle(link).color, 'rgb(200, 0, 0)', 'the shop\'s accent on a light page');
     document.documentElement.style.colorScheme = 'dark';
     try {
-      assert.equal(getComputedStyle(link).color, 'rgb(156, 195, 255)', 'light blue on a page that declares a dark scheme');
-      element.style.setProperty('--samtycke-color-accent', 'rgb(200, 0, 0)');
-      assert.equal(getComputedStyle(link).color, 'rgb(200, 0, 0)');
+      assert.equal(getComputedStyle(link).color, 'rgb(255, 200, 0)', 'the shop\'s dark accent on a page that declares a dark scheme');
+      element.style.removeProperty('--samtycke-dark-color-accent');
+      assert.equal(getComputedStyle(link).color, 'rgb(156, 195, 255)', 'else the default light blue: a light-page brand colour is not reused on dark');
     } finally {
       document.documentElement.style.colorScheme = '';
+    }
+  });
+
+  test('appearance.colorScheme sets scheme; forced, the policy paints the theme and the declaration inside follows', async () => {
+    const {manager: m} = manager(config({appearance: {colorScheme: 'dark'}}));
+    const element = await placePolicy(fakeContext(m, {...rawConfig({appearance: {colorScheme: 'dark'}}), privacy: privacySection()}));
+    assert.equal(element.getAttribute('scheme'), 'dark');
+    assert.equal(getComputedStyle(element).backgroundColor, 'rgb(30, 31, 35)', 'the dark background');
+    assert.equal(getComputedStyle(element).color, 'rgb(242, 242, 244)', 'the dark text');
+    const embedded = element.shadowRoot!.querySelector('samtycke-cookie-declaration')!;
+    assert.equal(embedded.getAttribute('scheme'), 'dark', 'the embedded declaration is dark too');
+    assert.equal(getComputedStyle(embedded).backgroundColor, 'rgba(0, 0, 0, 0)', 'and paints no second box');
+    element.setAttribute('scheme', 'light');
+    await Promise.resolve(); // the attribute change is observed in a microtask, which requests the render
+    await element.updateComplete;
+    assert.equal(embedded.getAttribute('scheme'), 'light', 'the shop\'s own switch reaches the declaration');
+    assert.equal(getComputedStyle(element).backgroundColor, 'rgb(255, 255, 255)');
+  });
+
+  test('a scheme written on the element wins over the config; "auto" writes none', async () => {
+    const {manager: m} = manager(config({appearance: {colorScheme: 'dark'}}));
+    const own = await placePolicy(fakeContext(m, {...rawConfig(), privacy: privacySection()}), {scheme: 'light'});
+    assert.equal(own.getAttribute('scheme'), 'light');
+    const {manager: auto} = manager(config({appearance: {colorScheme: 'auto'}}));
+    const none = await placePolicy(fakeContext(auto, {...rawConfig(), privacy: privacySection()}));
+    assert.isFalse(none.hasAttribute('scheme'));
+  });
+
+  test('heading-level moves the whole outline, the declaration\'s included, without skipping a level', async () => {
+    const {manager: m} = manager();
+    const element = await placePolicy(fakeContext(m, {...rawConfig(), privacy: privacySection()}), {'heading-level': '3'});
+    const levels = deepAll(element.shadowRoot!, 'h1, h2, h3, h4, h5, h6').map((h) => Number(h.localName[1]));
+    assert.equal(levels[0], 3, 'starts at the given level');
+    assert.equal(Math.min(...levels), 3, 'nothing above it');
+    levels.forEach((level, i) => i && assert.isAtMost(level - levels[i - 1]!, 1, `heading ${i} skips no level`));
+    assert.include(levels, 5, 'the declaration\'s services are two below the cookie section');
+  });
+
+  test('the parts of the contract reach every table, heading and button, the declaration\'s too', async () => {
+    const style = document.createElement('style');
+    style.textContent = `
+      samtycke-privacy-policy::part(document) { outline: 1px solid rgb(1, 0, 0); }
+      samtycke-privacy-policy::part(section) { outline: 1px solid rgb(2, 0, 0); }
+      samtycke-privacy-policy::part(heading) { outline: 1px solid rgb(3, 0, 0); }
+      samtycke-privacy-policy::part(table) { outline: 1px solid rgb(4, 0, 0); }
+      samtycke-privacy-policy::part(button) { outline: 1px solid rgb(5, 0, 0); }`;
+    document.head.append(style);
+    try {
+      const {manager: m} = manager();
+      const element = await placePolicy(fakeContext(m, {...rawConfig(), privacy: privacySection()}));
+      const outline = (e: Element) => getComputedStyle(e).outlineColor;
+      const root = element.shadowRoot!;
+      assert.equal(outline(root.querySelector('.document')!), 'rgb(1, 0, 0)');
+      for (const [selector, colour] of [['section', 'rgb(2, 0, 0)'], ['h2, h3, h4, h5, h6', 'rgb(3, 0, 0)'], ['table', 'rgb(4, 0, 0)'], ['button', 'rgb(5, 0, 0)']]) {
+        const found = deepAll(root, selector!);
+        assert.isNotEmpty(found, selector);
+        for (const e of found) assert.equal(outline(e), colour, `::part reaches ${e.localName}#${e.id} (${selector})`);
+      }
+    } finally {
+      style.remove();
     }
   });
 
@@ -157,7 +221,7 @@ suite('samtycke-privacy-policy', () => {
     const element = await placePolicy(fakeContext(m, {...rawConfig(), privacy: privacySection()}), {style: 'width: 375px; display: block'});
     const row = element.shadowRoot!.querySelector('#recipients')!.parentElement!.querySelector('tbody tr')!;
     assert.equal(getComputedStyle(row).display, 'block', 'rows stack as cards');
-    assert.equal(getComputedStyle(row.querySelector('td')!, '::before').content, '"Role"', 'each cell is labelled by its column');
+    assert.match(getComputedStyle(row.querySelector('td')!, '::before').content, /^"Role" \/ ""$/, 'each cell is labelled by its column, for the eye only (the header is read)');
     for (const box of deepAll(element.shadowRoot!, '.table-box, dl, p')) {
       assert.isAtMost(box.scrollWidth, box.clientWidth + 1, `${box.localName} "${text(box).slice(0, 30)}" fits the width`);
     }

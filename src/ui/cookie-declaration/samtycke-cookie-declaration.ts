@@ -2,7 +2,8 @@ import {html, nothing} from 'lit';
 import {whenContext, type SamtyckeContext} from '../../context.js';
 import {buildCookieDeclaration, type Block} from '../../core/index.js';
 import {renderBlocks} from '../privacy-policy/document-template.js';
-import {documentStyles} from '../privacy-policy/document.styles.js';
+import {accessibilityStyles, documentStyles} from '../privacy-policy/document.styles.js';
+import {SchemeController} from '../privacy-policy/scheme-controller.js';
 import {privacyTranslator} from '../privacy-policy/privacy-texts.js';
 import {headingLevelOf} from '../privacy-policy/heading-level.js';
 import {SamtyckeElement} from '../samtycke-element.js';
@@ -20,15 +21,25 @@ import {cookieDeclarationStyles} from './cookie-declaration.styles.js';
  * <samtycke-cookie-declaration></samtycke-cookie-declaration>
  * ```
  *
+ * Like the policy it is page content: without `scheme` it takes the page's text colour and
+ * follows the page's `color-scheme`; `scheme="light"` or `"dark"` paints the theme's background.
+ *
  * @summary Cookie declaration with the visitor's choices.
+ * @attr heading-level - Level of the category headings, 2–6; services are one deeper. Default 2.
+ * @attr scheme - `light` or `dark`; absent: follow the page. Set from `appearance.colorScheme`.
+ * @csspart document - The whole declaration.
+ * @csspart section - Each category and service section.
+ * @csspart heading - Each category and service heading.
+ * @csspart table - Each table of cookies and stored data.
  * @csspart button - The "Change cookie settings" button.
  * @csspart choice - Each "Your choice" line.
- * @cssprop --samtycke-color-accent - Button and links. Default `#1d4e89`.
- * @cssprop --samtycke-color-allowed - The "Allowed" mark. Default `#1b6b36`.
+ * @cssprop --samtycke-color-accent - Button and links. Default `#1d4e89` (dark `#9cc3ff`).
+ * @cssprop --samtycke-color-allowed - The "Allowed" mark. Default `#1b6b36` (dark `#7ad19a`,
+ *   `--samtycke-dark-color-allowed`).
  * @cssprop --samtycke-color-border - Table lines. Default `#8a8a90`.
  */
 export class SamtyckeCookieDeclaration extends SamtyckeElement {
-  static override styles = [...SamtyckeElement.styles, documentStyles, cookieDeclarationStyles];
+  static override styles = [...SamtyckeElement.styles, documentStyles, cookieDeclarationStyles, accessibilityStyles];
   static override properties = {
     headingLevel: {type: Number, attribute: 'heading-level'},
     embedded: {type: Boolean},
@@ -42,6 +53,7 @@ export class SamtyckeCookieDeclaration extends SamtyckeElement {
   /** The widget's context; found by itself on a page with the widget. */
   context: SamtyckeContext | null | undefined;
   declare blocks: readonly Block[] | null;
+  readonly #scheme = new SchemeController(this);
   #ready: Promise<void> | undefined;
 
   constructor() {
@@ -64,6 +76,7 @@ export class SamtyckeCookieDeclaration extends SamtyckeElement {
       if (!context) return;
       const t = privacyTranslator(context);
       this.translator = t;
+      this.#scheme.apply(context.manager.config);
       // The manager's subscription re-renders the choices on every samtycke-change.
       this.manager = context.manager;
       this.blocks = buildCookieDeclaration(context.manager.config, t, {headingLevel: headingLevelOf(this.headingLevel), standalone: !this.embedded});
@@ -77,7 +90,7 @@ export class SamtyckeCookieDeclaration extends SamtyckeElement {
     const {t} = i18n;
     const state = manager.state;
     const categories = manager.config.categories;
-    return renderBlocks(blocks, {
+    return html`<div class="document" part="document">${renderBlocks(blocks, {
       declaration: () => nothing,
       choice: (category, service) => {
         const required = categories.find((c) => c.id === category)?.required ?? false;
@@ -93,7 +106,7 @@ export class SamtyckeCookieDeclaration extends SamtyckeElement {
       changeSettings: (label) => html`<p class="change actions">
         <button type="button" class="button" part="button" @click=${(e: Event) => context.showPreferences(e.currentTarget as Element)}>${label}</button>
       </p>`,
-    });
+    })}</div>`;
   }
 }
 

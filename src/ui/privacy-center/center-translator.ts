@@ -4,7 +4,9 @@ import sv from '../../../locales/center/sv.json';
 
 /** The privacy center's own texts; every other key (category titles, durations) is the widget's. */
 const OWN = /^(center|rights)\./;
-const LOCALES: Readonly<Record<string, LocaleData>> = {en, sv};
+/** The center's texts by language: English (the reference) and Swedish built in, others added when loaded. */
+export const CENTER_LOCALES: Record<string, LocaleData> = {en, sv};
+const LOCALES = CENTER_LOCALES;
 const placeholders = (text: string): string => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort().join(',');
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 

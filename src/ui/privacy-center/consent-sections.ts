@@ -1,5 +1,6 @@
 import {html, nothing} from 'lit';
-import type {Category, ConsentManager, ConsentReceipt, Translator} from '../../core/index.js';
+import type {Category, ConsentManager, ConsentReceipt, HeadingLevel, Translator} from '../../core/index.js';
+import {heading} from '../privacy-policy/heading-level.js';
 
 /** A date and time in the visitor's language: "22 november 2026 14:05". */
 export const dateTime = (iso: string, language: string): string => {
@@ -17,6 +18,17 @@ const breakable = (id: string) => id.split('-').map((part, i, all) => html`${par
 const badge = (on: boolean, label: string) =>
   html`<span class="state ${on ? 'on' : 'off'}"><span aria-hidden="true">${on ? '✓' : '✕'}</span> ${label}</span>`;
 
+/**
+ * Whether anything beyond the necessary is allowed now (a category, or a service on its own):
+ * only then is there a consent to withdraw.
+ */
+export function optionalAllowed(manager: ConsentManager): boolean {
+  const {config, state} = manager;
+  const required = new Set(config.categories.filter((c) => c.required).map((c) => c.id));
+  return config.categories.some((c) => !c.required && state.categories[c.id] === true)
+    || config.services.some((s) => !required.has(s.category) && state.services[s.id] === true);
+}
+
 /** Callbacks of the choices section. */
 export interface ChoicesActions {
   readonly change: (opener: HTMLElement) => void;
@@ -25,9 +37,11 @@ export interface ChoicesActions {
 
 /**
  * The consent in force, in words: each category and its services allowed or not, when it was
- * decided and until when; "Change choices" and "Withdraw all consent".
+ * decided and until when; "Change choices" and "Withdraw all consent". With nothing optional
+ * allowed, "Withdraw all consent" stays in its place and in the tab order but does nothing
+ * (`aria-disabled`), and says why, on screen and as its description.
  */
-export function choicesSection(manager: ConsentManager, i18n: Translator, status: string, actions: ChoicesActions) {
+export function choicesSection(manager: ConsentManager, i18n: Translator, status: string, actions: ChoicesActions, level: HeadingLevel) {
   const {t} = i18n;
   const state = manager.state;
   const record = state.record;
@@ -35,9 +49,10 @@ export function choicesSection(manager: ConsentManager, i18n: Translator, status
     : record && state.status === 'decided'
       ? t('center.choices.decided', {date: dateTime(record.timestamp, i18n.language), until: dateTime(record.expires, i18n.language)})
       : t('center.choices.undecided');
+  const withdrawable = optionalAllowed(manager);
   return html`
     <section class="card" aria-labelledby="choices-title" part="section">
-      <h2 id="choices-title">${t('center.choices.title')}</h2>
+      ${heading(level, 'choices-title', t('center.choices.title'))}
       <p>${summary}${state.persisted || state.status !== 'decided' ? nothing : html` ${t('center.choices.notPersisted')}`}</p>
       ${state.status === 'unavailable' ? nothing : html`
         <ul class="choices">
@@ -57,8 +72,10 @@ export function choicesSection(manager: ConsentManager, i18n: Translator, status
         </ul>
         <div class="actions">
           <button type="button" class="button" part="button" @click=${(e: Event) => actions.change(e.currentTarget as HTMLElement)}>${t('center.choices.change')}</button>
-          <button type="button" class="button" part="button" @click=${actions.withdraw}>${t('center.choices.withdraw')}</button>
-        </div>`}
+          <button type="button" class="button" part="button" id="withdraw" aria-disabled=${withdrawable ? nothing : 'true'}
+            aria-describedby=${withdrawable ? nothing : 'withdraw-none'} @click=${() => withdrawable && actions.withdraw()}>${t('center.choices.withdraw')}</button>
+        </div>
+        ${withdrawable ? nothing : html`<p class="hint" id="withdraw-none">${t('center.choices.nothingToWithdraw')}</p>`}`}
       <p class="result" role="status">${status}</p>
     </section>
   `;
@@ -84,8 +101,8 @@ function allowedText(receipt: ConsentReceipt, manager: ConsentManager, i18n: Tra
   return parts.length ? list.format(parts) : i18n.t('center.history.nothing');
 }
 
-/** The receipts of this device as a table, newest first. */
-export function historySection(receipts: readonly ConsentReceipt[] | null | undefined, manager: ConsentManager, i18n: Translator) {
+/** The receipts of this device as a table, newest first; narrow, each receipt a card labelled by the columns. */
+export function historySection(receipts: readonly ConsentReceipt[] | null | undefined, manager: ConsentManager, i18n: Translator, level: HeadingLevel) {
   const {t} = i18n;
   const columns = [t('center.history.when'), t('center.history.decision'), t('center.history.allowed'), t('center.history.where'), t('center.history.receipt')];
   let body;
@@ -95,7 +112,7 @@ export function historySection(receipts: readonly ConsentReceipt[] | null | unde
   else {
     body = html`
       <div class="table">
-        <table role="table">
+        <table role="table" part="table">
           <caption class="visually-hidden">${t('center.history.caption')}</caption>
           <thead role="rowgroup"><tr role="row">${columns.map((c) => html`<th scope="col" role="columnheader">${c}</th>`)}</tr></thead>
           <tbody role="rowgroup">
@@ -112,7 +129,7 @@ export function historySection(receipts: readonly ConsentReceipt[] | null | unde
   }
   return html`
     <section class="card" aria-labelledby="history-title" part="section">
-      <h2 id="history-title">${t('center.history.title')}</h2>
+      ${heading(level, 'history-title', t('center.history.title'))}
       <p>${t('center.history.intro')}</p>
       ${body}
     </section>

@@ -1,5 +1,6 @@
 import {html, nothing} from 'lit';
-import {dueDate, formatCalendarDate, localDate, type MailDraft, type RightsRequest, type Translator} from '../../core/index.js';
+import {dueDate, formatCalendarDate, localDate, type HeadingLevel, type MailDraft, type RightsRequest, type Translator} from '../../core/index.js';
+import {heading} from '../privacy-policy/heading-level.js';
 
 /** A request that was sent, or handed to the visitor's e-mail program, as the receipt shows it. */
 export interface SentRequest {
@@ -49,11 +50,11 @@ export function receiptText(sent: SentRequest, i18n: Translator): string {
 }
 
 /** The receipt on screen: type, dates, id, the answer time and its extension; print, save, start over. */
-export function receiptView(sent: SentRequest, i18n: Translator, mailto: string | null, actions: ReceiptActions) {
+export function receiptView(sent: SentRequest, i18n: Translator, mailto: string | null, actions: ReceiptActions, level: HeadingLevel) {
   const {t} = i18n;
   return html`
     <section class="receipt" aria-labelledby="receipt-title">
-      <h3 id="receipt-title" tabindex="-1">${t(sent.mail ? 'rights.receipt.mailTitle' : 'rights.receipt.title')}</h3>
+      ${heading(level, 'receipt-title', t(sent.mail ? 'rights.receipt.mailTitle' : 'rights.receipt.title'))}
       ${sent.mail ? html`<p>${t('rights.receipt.mailIntro', {email: sent.mail.to})}</p>` : nothing}
       <dl>
         ${facts(sent, i18n).map(([label, value], i) => html`<div><dt>${label}</dt><dd>${i === 3 ? html`<code>${value}</code>` : value}</dd></div>`)}
@@ -62,7 +63,7 @@ export function receiptView(sent: SentRequest, i18n: Translator, mailto: string 
       ${sent.request.type === 'erasure' ? html`<p class="note">${t('rights.erasure.keep')}</p>` : nothing}
       ${sent.mail ? html`
         <label for="mail-text">${t('rights.receipt.mailText')}</label>
-        <textarea id="mail-text" readonly rows="10" .value=${`${sent.mail.subject}\n\n${sent.mail.body}`}></textarea>
+        <textarea id="mail-text" part="field" readonly rows="10" .value=${`${sent.mail.subject}\n\n${sent.mail.body}`}></textarea>
         ${mailto ? html`<p><a href=${mailto}>${t('rights.receipt.openMail')}</a></p>` : nothing}` : nothing}
       <div class="actions">
         <button type="button" class="button" part="button" @click=${actions.print}>${t('rights.receipt.print')}</button>

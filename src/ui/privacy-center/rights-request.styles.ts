@@ -3,7 +3,7 @@ import {sectionStyles} from './privacy-center.styles.js';
 
 export const rightsRequestStyles = [sectionStyles, css`
   :host {
-    --_error: var(--samtycke-color-error, #b3261e);
+    --_error: light-dark(var(--samtycke-color-error, #b3261e), var(--samtycke-dark-color-error, #ffb4ab));
   }
   fieldset {
     margin: 0 0 var(--_space);
@@ -20,30 +20,36 @@ export const rightsRequestStyles = [sectionStyles, css`
   .option {
     display: grid;
     grid-template-columns: auto 1fr;
+    align-items: start;
     column-gap: 0.6em;
-    padding: 0.4em 0;
+    padding: 0.2em 0;
   }
+  /* The radio itself is at least 24 px (WCAG 2.5.8); its label makes the row a 44 px target. */
   .option input {
-    width: 1.25em;
-    height: 1.25em;
-    margin: 0.15em 0 0;
+    width: max(24px, 1.25em);
+    height: max(24px, 1.25em);
+    margin: 8px 0 0;
     accent-color: var(--_accent);
   }
   .option label {
     font-weight: 600;
     cursor: pointer;
+    min-height: 44px;
+    box-sizing: border-box;
+    padding: 0.5em 0;
   }
   .option .hint,
   .option .note {
     grid-column: 2;
   }
-  .hint,
   .optional {
     color: var(--_muted);
   }
   .hint {
     margin: 0.1em 0 0.4em;
-    font-size: 0.95em;
+  }
+  .option .hint {
+    margin-top: -0.3em;
   }
   .optional {
     font-weight: 400;
@@ -108,7 +114,7 @@ export const rightsRequestStyles = [sectionStyles, css`
     font-family: ui-monospace, monospace;
     font-size: 0.9em;
   }
-  .failure h3 {
+  .failure > :first-child {
     color: var(--_error);
   }
   a.button {
@@ -119,13 +125,9 @@ export const rightsRequestStyles = [sectionStyles, css`
     text-decoration: none;
     text-align: center;
   }
-  .receipt h3:focus,
-  h2:focus {
-    outline: none;
-  }
   dl {
     display: grid;
-    grid-template-columns: max-content 1fr;
+    grid-template-columns: max-content minmax(0, 1fr);
     gap: 0.25em 1em;
     margin: 0 0 var(--_space);
   }
@@ -138,7 +140,13 @@ export const rightsRequestStyles = [sectionStyles, css`
   dd {
     margin: 0;
   }
-  @media (max-width: 30rem) {
+  @media (forced-colors: active) {
+    [aria-invalid='true']:not(fieldset),
+    .failure {
+      border-color: CanvasText;
+    }
+  }
+  @container (max-width: 30rem) {
     dl {
       grid-template-columns: 1fr;
       gap: 0;

@@ -1,6 +1,9 @@
-import {html} from 'lit';
+import {html, nothing} from 'lit';
 import {localDate, readRightsConfig, reportProblems, type RightsConfig, type Translator} from '../../core/index.js';
 import {whenContext, type SamtyckeContext} from '../../context.js';
+import {accessibilityStyles} from '../privacy-policy/document.styles.js';
+import {below, heading, headingLevelOf} from '../privacy-policy/heading-level.js';
+import {SchemeController} from '../privacy-policy/scheme-controller.js';
 import {SamtyckeElement} from '../samtycke-element.js';
 import {createCenterTranslator, pageTranslator} from './center-translator.js';
 import {choicesSection, historySection} from './consent-sections.js';
@@ -16,24 +19,39 @@ import './samtycke-rights-request.js';
  * rights-request form. Reads the running widget's context (`whenContext`); shop texts are the
  * configuration's, fixed texts come from `locales/center/`.
  *
+ * Each section is a box painted in the theme (`--samtycke-color-surface`), light or dark by
+ * `scheme` (set from the config's `appearance.colorScheme`), or by the visitor's setting without it.
+ *
  * @summary Privacy center: choices, history, data on this device, rights requests.
- * @csspart section - Each section's box.
+ * @attr heading-level - Level of the section headings, 2–6; the form's inner headings are one deeper. Default 2.
+ * @attr scheme - `light` or `dark`; absent: follow `prefers-color-scheme`. Set from `appearance.colorScheme`.
+ * @csspart document - Everything the center shows.
+ * @csspart section - Each section's box, the rights-request form's included.
+ * @csspart heading - Each section heading.
+ * @csspart table - The history table.
  * @csspart button - Each button.
- * @csspart rights - The rights-request form (`<samtycke-rights-request>`).
- * @cssprop --samtycke-color-background - Background of the boxes. Default `#ffffff`.
- * @cssprop --samtycke-color-text - Text. Default `#1c1c1e`.
- * @cssprop --samtycke-color-accent - Buttons and links. Default `#1d4e89`.
- * @cssprop --samtycke-color-border - Lines. Default `#8a8a90`.
+ * @csspart form - The rights-request `<form>`.
+ * @csspart field - Each text field of the rights-request form.
+ * @csspart dialog - The "Forget this device?" confirmation.
+ * @csspart rights - The rights-request element (`<samtycke-rights-request>`).
+ * @cssprop --samtycke-color-surface - Background of the boxes.
+ * @cssprop --samtycke-color-text - Text.
+ * @cssprop --samtycke-color-accent - Buttons and links.
+ * @cssprop --samtycke-color-border - Lines.
+ * @cssprop --samtycke-color-error - Error messages and invalid fields. Default `#b3261e` (dark `#ffb4ab`).
  */
 export class SamtyckePrivacyCenter extends SamtyckeElement {
-  static override styles = [...SamtyckeElement.styles, ...privacyCenterStyles];
-  static override properties = {choicesStatus: {state: true}, dataStatus: {state: true}};
+  static override styles = [...SamtyckeElement.styles, ...privacyCenterStyles, accessibilityStyles];
+  static override properties = {headingLevel: {type: Number, attribute: 'heading-level'}, choicesStatus: {state: true}, dataStatus: {state: true}};
 
+  /** Level of the section headings, 2–6. Default 2 (the page's `<h1>` is the page's title). */
+  declare headingLevel: number;
   /** What the last withdrawal did, for the status region of the choices. */
   declare choicesStatus: string;
   /** What the last download or "forget" did, for the status region of the data section. */
   declare dataStatus: string;
   readonly #receipts = new ReceiptsController(this);
+  readonly #scheme = new SchemeController(this);
   #context: SamtyckeContext | null | undefined = undefined;
   #rights: RightsConfig | null = null;
   #pageTexts: Translator | undefined;
@@ -42,6 +60,7 @@ export class SamtyckePrivacyCenter extends SamtyckeElement {
 
   constructor() {
     super();
+    this.headingLevel = 2;
     this.choicesStatus = '';
     this.dataStatus = '';
   }
@@ -64,6 +83,7 @@ export class SamtyckePrivacyCenter extends SamtyckeElement {
       this.#rights = rights.config;
       this.manager = context.manager;
       this.translator = texts.translator;
+      this.#scheme.apply(config);
     }
     this.#receipts.context = context ?? null;
     this.requestUpdate();
@@ -157,26 +177,28 @@ export class SamtyckePrivacyCenter extends SamtyckeElement {
     const {manager, translator: i18n} = this;
     const context = this.#context;
     if (!context || !manager || !i18n) {
-      const {t} = (this.#pageTexts ??= pageTranslator(document));
-      return html`<p class="card" role="status">${t(context === null ? 'center.unavailable' : 'center.loading')}</p>`;
+      // Before the widget's texts arrive the page's language decides, and says so in lang.
+      const texts = (this.#pageTexts ??= pageTranslator(document));
+      return html`<p class="card" role="status" lang=${texts.language}>${texts.t(context === null ? 'center.unavailable' : 'center.loading')}</p>`;
     }
     const {t} = i18n;
-    return html`
+    const level = headingLevelOf(this.headingLevel);
+    return html`<div class="document" part="document">
       ${choicesSection(manager, i18n, this.choicesStatus, {
         change: (opener) => context.showPreferences(opener),
         withdraw: () => this.#run(() => this.#withdraw()),
-      })}
-      ${historySection(this.#receipts.receipts, manager, i18n)}
+      }, level)}
+      ${historySection(this.#receipts.receipts, manager, i18n, level)}
       <section class="card" aria-labelledby="data-title" part="section">
-        <h2 id="data-title">${t('center.data.title')}</h2>
+        ${heading(level, 'data-title', t('center.data.title'))}
         <p>${t('center.data.intro')}</p>
         <div class="actions">
           <button type="button" class="button" part="button" @click=${() => this.#run(() => this.#download())}>${t('center.data.download')}</button>
           <button type="button" class="button" part="button" id="forget" aria-haspopup="dialog" @click=${this.#askToForget}>${t('center.forget.button')}</button>
         </div>
         <p class="result" role="status">${this.dataStatus}</p>
-        <dialog aria-labelledby="forget-title" aria-describedby="forget-explain" @close=${this.#dialogClosed}>
-          <h2 id="forget-title">${t('center.forget.title')}</h2>
+        <dialog part="dialog" aria-labelledby="forget-title" aria-describedby="forget-explain" @close=${this.#dialogClosed}>
+          ${heading(below(level), 'forget-title', t('center.forget.title'))}
           <p id="forget-explain">${t('center.forget.explain')}</p>
           <p>${t('center.forget.kept')}</p>
           <div class="actions">
@@ -185,8 +207,9 @@ export class SamtyckePrivacyCenter extends SamtyckeElement {
           </div>
         </dialog>
       </section>
-      <samtycke-rights-request part="rights" .translator=${i18n} .settings=${this.#rights}></samtycke-rights-request>
-    `;
+      <samtycke-rights-request part="rights" exportparts="section, heading, button, form, field" scheme=${this.#scheme.value ?? nothing}
+        .headingLevel=${level} .translator=${i18n} .settings=${this.#rights}></samtycke-rights-request>
+    </div>`;
   }
 }
 

@@ -1,8 +1,10 @@
 import {html, nothing} from 'lit';
 import {
   buildRequest, localDate, mailtoUrl, requestMail, RightsRequestType, sameRequest, submitRequest,
-  type RightsConfig, type RightsRequest, type SubmitFailure,
+  type HeadingLevel, type RightsConfig, type RightsRequest, type SubmitFailure,
 } from '../../core/index.js';
+import {accessibilityStyles} from '../privacy-policy/document.styles.js';
+import {below, heading, headingLevelOf} from '../privacy-policy/heading-level.js';
 import {SamtyckeElement} from '../samtycke-element.js';
 import {followLink, saveFile} from './follow-link.js';
 import {receiptText, receiptView, type SentRequest} from './rights-receipt.js';
@@ -30,16 +32,29 @@ interface Failure {
  * keeps everything typed and offers to try again or send by e-mail. Nothing typed is stored in
  * the browser.
  *
+ * For screen readers and keyboards: a field with a problem has `aria-invalid` and its message as
+ * description, and the first such field takes focus; sending is told in a status region, a
+ * failure in an alert region, and focus moves to the receipt's heading once sent.
+ *
  * @summary Rights-request form.
+ * @attr heading-level - Level of the form's heading, 2–6; the receipt's and the failure's are one deeper. Default 2.
+ * @attr scheme - `light` or `dark`; absent: follow `prefers-color-scheme`. The privacy center passes its own.
+ * @csspart section - The form's box.
+ * @csspart heading - The headings.
+ * @csspart form - The `<form>`.
+ * @csspart field - Each text field.
  * @csspart button - Each button.
- * @cssprop --samtycke-color-error - Error messages and invalid fields. Default `#b3261e`.
+ * @cssprop --samtycke-color-error - Error messages and invalid fields. Default `#b3261e` (dark `#ffb4ab`, `--samtycke-dark-color-error`).
  */
 export class SamtyckeRightsRequest extends SamtyckeElement {
-  static override styles = [...SamtyckeElement.styles, ...rightsRequestStyles];
+  static override styles = [...SamtyckeElement.styles, ...rightsRequestStyles, accessibilityStyles];
   static override properties = {
+    headingLevel: {type: Number, attribute: 'heading-level'},
     settings: {attribute: false}, selected: {state: true}, errors: {state: true}, sending: {state: true}, failure: {state: true}, sent: {state: true},
   };
 
+  /** Level of the form's heading, 2–6. Default 2. */
+  declare headingLevel: number;
   /** Where requests go (`readRightsConfig`); `null`: nowhere, and the form says whom to contact. */
   declare settings: RightsConfig | null;
   declare selected: string;
@@ -56,6 +71,7 @@ export class SamtyckeRightsRequest extends SamtyckeElement {
 
   constructor() {
     super();
+    this.headingLevel = 2;
     this.settings = null;
     this.selected = '';
     this.errors = {};
@@ -176,20 +192,25 @@ export class SamtyckeRightsRequest extends SamtyckeElement {
     if (!i18n) return nothing;
     const {t} = i18n;
     const {sent} = this;
+    const level = headingLevelOf(this.headingLevel);
+    // One status region for the whole section: it outlives the form, so "sent" is announced
+    // although the form it was pressed in is gone. The receipt shows the same words on screen.
+    const status = this.sending ? t('rights.sending') : sent ? t(sent.mail ? 'rights.receipt.mailTitle' : 'rights.receipt.title') : '';
     return html`
-      <section class="card" aria-labelledby="rights-title">
-        <h2 id="rights-title" tabindex="-1">${t('rights.title')}</h2>
+      <section class="card" part="section" aria-labelledby="rights-title">
+        ${heading(level, 'rights-title', t('rights.title'))}
         <p id="rights-intro">${t('rights.intro')}</p>
         ${!this.settings ? html`<p class="note">${t('rights.unavailable')}</p>` : sent ? receiptView(sent, i18n, sent.mail ? mailtoUrl(sent.mail) : null, {
           print: () => window.print(),
           save: () => saveFile(this.renderRoot, receiptText(sent, i18n), 'text/plain;charset=utf-8', `rights-request-${localDate(new Date(sent.request.submittedAt))}.txt`),
           another: () => void this.#startOver(),
-        }) : this.#form(this.settings)}
+        }, below(level)) : this.#form(this.settings, level)}
+        <p class=${sent ? 'visually-hidden' : 'result'} role="status">${status}</p>
       </section>
     `;
   }
 
-  #form(settings: RightsConfig) {
+  #form(settings: RightsConfig, level: HeadingLevel) {
     const {t, localized} = this.translator!;
     const {errors} = this;
     const types = [
@@ -198,13 +219,15 @@ export class SamtyckeRightsRequest extends SamtyckeElement {
     ];
     const rectification = this.selected === RightsRequestType.Rectification;
     return html`
-      <form novalidate @submit=${(e: SubmitEvent) => void (this.#submitting = Promise.all([this.#submitting, this.#submit(e)]).then(() => undefined))} @input=${this.#edited} @change=${this.#edited}>
+      <form part="form" novalidate @submit=${(e: SubmitEvent) => void (this.#submitting = Promise.all([this.#submitting, this.#submit(e)]).then(() => undefined))} @input=${this.#edited} @change=${this.#edited}>
         <fieldset role="radiogroup" aria-labelledby="type-legend" aria-required="true"
           aria-invalid=${errors.type ? 'true' : 'false'} aria-describedby=${errors.type ? 'type-error' : nothing}>
           <legend id="type-legend">${t('rights.type.legend')}</legend>
           ${errors.type ? html`<p class="error" id="type-error">${errors.type}</p>` : nothing}
           ${types.map((type) => {
-            const described = [type.description && `type-${type.id}-description`, type.id === RightsRequestType.Erasure && 'erasure-note'].filter(Boolean).join(' ');
+            // The group's error is also each option's description: screen readers do not all read a group's description when focus lands on an option.
+            const described = [errors.type && 'type-error', type.description && `type-${type.id}-description`, type.id === RightsRequestType.Erasure && 'erasure-note']
+              .filter(Boolean).join(' ');
             return html`<div class="option">
               <input type="radio" name="type" id=${`type-${type.id}`} .value=${type.id} .checked=${this.selected === type.id} required
                 aria-describedby=${described || nothing}>
@@ -223,8 +246,7 @@ export class SamtyckeRightsRequest extends SamtyckeElement {
           <button type="submit" class="button" part="button submit">${t(settings.endpoint ? 'rights.submit.endpoint' : 'rights.submit.mail')}</button>
         </div>
         ${settings.endpoint ? nothing : html`<p class="hint">${t('rights.submit.mailNote', {email: settings.email ?? ''})}</p>`}
-        <p class="result" role="status">${this.sending ? t('rights.sending') : ''}</p>
-        <div role="alert">${this.failure ? this.#failureView(this.failure, settings) : nothing}</div>
+        <div role="alert">${this.failure ? this.#failureView(this.failure, settings, below(level)) : nothing}</div>
       </form>
     `;
   }
@@ -234,29 +256,30 @@ export class SamtyckeRightsRequest extends SamtyckeElement {
   }) {
     const {t} = this.translator!;
     const error = this.errors[id];
-    const described = [hint && `${id}-hint`, (id === 'name' || id === 'email') && 'identity-hint', error && `${id}-error`].filter(Boolean).join(' ');
+    // The problem first: it is what the visitor came back to the field for.
+    const described = [error && `${id}-error`, hint && `${id}-hint`, (id === 'name' || id === 'email') && 'identity-hint'].filter(Boolean).join(' ');
     const invalid = error ? 'true' : 'false';
     return html`
       <div class="field">
         <label for=${id}>${t(`rights.field.${id}`)}${required ? nothing : html` <span class="optional">(${t('rights.field.optional')})</span>`}</label>
         ${hint ? html`<p class="hint" id=${`${id}-hint`}>${hint}</p>` : nothing}
         ${multiline
-          ? html`<textarea id=${id} name=${id} rows="5" maxlength=${MAX_LENGTH[id]} ?required=${required} autocomplete=${autocomplete}
+          ? html`<textarea id=${id} name=${id} part="field" rows="5" maxlength=${MAX_LENGTH[id]} ?required=${required} autocomplete=${autocomplete}
               aria-invalid=${invalid} aria-describedby=${described || nothing}></textarea>`
-          : html`<input id=${id} name=${id} type=${type} maxlength=${MAX_LENGTH[id]} ?required=${required} autocomplete=${autocomplete}
+          : html`<input id=${id} name=${id} part="field" type=${type} maxlength=${MAX_LENGTH[id]} ?required=${required} autocomplete=${autocomplete}
               aria-invalid=${invalid} aria-describedby=${described || nothing}>`}
         ${error ? html`<p class="error" id=${`${id}-error`}>${error}</p>` : nothing}
       </div>
     `;
   }
 
-  #failureView({result, mailto}: Failure, settings: RightsConfig) {
+  #failureView({result, mailto}: Failure, settings: RightsConfig, level: HeadingLevel) {
     const {t} = this.translator!;
     const reason = result.reason === 'network' ? t('rights.failed.network')
       : result.reason === 'rejected' ? t('rights.failed.rejected') : t('rights.failed.server', {status: result.status ?? ''});
     return html`
       <div class="failure">
-        <h3>${t('rights.failed.title')}</h3>
+        ${heading(level, 'failure-title', t('rights.failed.title'))}
         <p>${reason}</p>
         ${result.errors.length ? html`<ul>${result.errors.map((e) => html`<li>${e.message}</li>`)}</ul>` : nothing}
         <p>${t('rights.failed.kept')}</p>

@@ -3,8 +3,8 @@ import {createTranslator, type Translator, createPrivacyTranslator} from '../../
 import en from '../../../locales/privacy/en.json';
 import sv from '../../../locales/privacy/sv.json';
 
-/** The privacy bundle's locales. English is the reference key set. */
-export const PRIVACY_LOCALES = {en, sv};
+/** The privacy bundle's locales. English is the reference key set; languages beyond Swedish are added when loaded. */
+export const PRIVACY_LOCALES: Record<string, Readonly<Record<string, string>>> = {en, sv};
 
 /** `locales/privacy/en.json`: the keys a shop may override under `texts`. */
 export const privacyReference: Readonly<Record<string, string>> = en;

@@ -3,10 +3,14 @@ import {whenContext, type SamtyckeContext} from '../../context.js';
 import {buildPrivacyPolicy, type Block, validatePrivacy, reportProblems} from '../../core/index.js';
 import '../cookie-declaration/samtycke-cookie-declaration.js';
 import {SamtyckeElement} from '../samtycke-element.js';
-import {renderBlocks} from './document-template.js';
+import {renderBlocks, scrollBehavior} from './document-template.js';
 import {headingLevelOf} from './heading-level.js';
-import {documentStyles} from './document.styles.js';
+import {accessibilityStyles, documentStyles} from './document.styles.js';
 import {pageTranslator, privacyReference, privacyTranslator} from './privacy-texts.js';
+import {SchemeController} from './scheme-controller.js';
+
+/** The parts of the embedded declaration that the policy passes on, so `::part()` reaches them from the page. */
+const DECLARATION_PARTS = 'document: declaration, section, heading, table, button, choice';
 
 /**
  * The shop's privacy policy, rendered from the `privacy` section of the config that drives the
@@ -20,14 +24,28 @@ import {pageTranslator, privacyReference, privacyTranslator} from './privacy-tex
  * <samtycke-privacy-policy></samtycke-privacy-policy>
  * ```
  *
+ * The policy is page content: without `scheme` it is transparent and takes the page's text
+ * colour; its accents follow the page's `color-scheme`. `scheme="light"` or `"dark"` (set from the
+ * config's `appearance.colorScheme`, or written on the element) paints the theme's background.
+ *
  * @summary Privacy policy from the config.
+ * @attr heading-level - Level of the section headings, 2–6. Default 2.
+ * @attr scheme - `light` or `dark`; absent: follow the page. Set from `appearance.colorScheme`.
+ * @csspart document - The whole policy.
+ * @csspart section - Each section (with its heading and content).
+ * @csspart heading - Each section heading.
+ * @csspart table - Each table (recipients, transfers, cookies).
+ * @csspart button - The "Change cookie settings" button of the cookie section.
+ * @csspart choice - Each "Your choice" line of the cookie section.
+ * @csspart declaration - The embedded cookie declaration.
  * @csspart notice - The notice shown when the policy cannot be shown.
  * @cssprop --samtycke-color-text - Text colour. Default: the page's.
- * @cssprop --samtycke-color-accent - Links and the contents bar. Default `#1d4e89`.
+ * @cssprop --samtycke-color-accent - Links and the contents bar. Default `#1d4e89` (dark `#9cc3ff`).
+ * @cssprop --samtycke-color-focus - Focus outline. Default `#1d4e89` (dark `#9cc3ff`).
  * @cssprop --samtycke-color-border - Table lines. Default `#8a8a90`.
  */
 export class SamtyckePrivacyPolicy extends SamtyckeElement {
-  static override styles = [...SamtyckeElement.styles, documentStyles];
+  static override styles = [...SamtyckeElement.styles, documentStyles, accessibilityStyles];
   static override properties = {
     headingLevel: {type: Number, attribute: 'heading-level'},
     blocks: {state: true},
@@ -43,6 +61,7 @@ export class SamtyckePrivacyPolicy extends SamtyckeElement {
   context: SamtyckeContext | null | undefined;
   declare blocks: readonly Block[] | null;
   declare failed: boolean;
+  readonly #scheme = new SchemeController(this);
   #ready: Promise<void> | undefined;
 
   constructor() {
@@ -76,6 +95,7 @@ export class SamtyckePrivacyPolicy extends SamtyckeElement {
       });
       this.manager = manager;
       this.translator = t;
+      this.#scheme.apply(manager.config);
       if (!privacy) {
         reportProblems(console, context.source, problems);
         this.failed = true;
@@ -95,7 +115,7 @@ export class SamtyckePrivacyPolicy extends SamtyckeElement {
   #scrollToFragment(): void {
     const id = decodeURIComponent(location.hash.slice(1));
     if (!id || document.getElementById(id)) return;
-    (this.renderRoot as ShadowRoot).getElementById(id)?.scrollIntoView({block: 'start'});
+    (this.renderRoot as ShadowRoot).getElementById(id)?.scrollIntoView({block: 'start', behavior: scrollBehavior()});
   }
 
   override render() {
@@ -109,11 +129,12 @@ export class SamtyckePrivacyPolicy extends SamtyckeElement {
     }
     if (!this.blocks || !this.translator) return nothing;
     const context = this.context!;
-    return renderBlocks(this.blocks, {
-      declaration: (level) => html`<samtycke-cookie-declaration embedded heading-level=${level} .context=${context}></samtycke-cookie-declaration>`,
+    return html`<div class="document" part="document">${renderBlocks(this.blocks, {
+      declaration: (level) => html`<samtycke-cookie-declaration embedded heading-level=${level} scheme=${this.#scheme.value ?? nothing}
+        exportparts=${DECLARATION_PARTS} .context=${context}></samtycke-cookie-declaration>`,
       choice: () => nothing,
       changeSettings: () => nothing,
-    });
+    })}</div>`;
   }
 }
 

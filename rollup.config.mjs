@@ -1,4 +1,4 @@
-import {existsSync, readdirSync, readFileSync} from 'node:fs';
+import {existsSync, readdirSync, readFileSync, rmSync} from 'node:fs';
 import json from '@rollup/plugin-json';
 import {nodeResolve} from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
@@ -70,6 +70,35 @@ const emitLocales = () => ({
   },
 });
 
+/** Each chunk's static imports, recorded by the chunk build for samtycke.js (built after it). */
+const sharedChunks = {};
+
+/** Records which shared chunks every entry chunk imports; starts from an empty dist/. */
+const recordSharedChunks = () => ({
+  name: 'record-shared-chunks',
+  buildStart() {
+    // The first build: files of an earlier build (old chunk hashes) must not ship.
+    rmSync('dist', {recursive: true, force: true});
+  },
+  generateBundle(_, bundle) {
+    for (const chunk of Object.values(bundle)) {
+      if (chunk.type === 'chunk' && chunk.isEntry) sharedChunks[chunk.name] = chunk.imports;
+    }
+  },
+});
+
+/** Writes the recorded shared chunks into src/chunks.ts, so the loader requests them at once. */
+const injectSharedChunks = () => ({
+  name: 'inject-shared-chunks',
+  transform(code, id) {
+    if (!id.endsWith('/src/chunks.ts')) return null;
+    // After TypeScript (which compiles from disk): the type annotation is gone.
+    const out = code.replace(/const SHARED = \{\};/, `const SHARED = ${JSON.stringify(sharedChunks)};`);
+    if (out === code) this.error('src/chunks.ts: the SHARED table was not found');
+    return {code: out, map: null};
+  },
+});
+
 const plugins = (declarations, outDir = 'dist') => [
   stripSchemaAnnotations(),
   json({preferConst: true, compact: true}),
@@ -123,13 +152,8 @@ const emitCatalogue = () => ({
 
 export default [
   {
-    // What must run before the page's own scripts: config, storage, gating, signals.
-    input: 'src/script-tag.ts',
-    output: {file: 'dist/samtycke.js', format: 'iife', plugins: [minify]},
-    plugins: [referenceKeysOnly(), ...plugins(false), emitSchema(), emitCatalogue(), emitLocales()],
-  },
-  {
-    // The parts a page may not need, imported by samtycke.js from dist/chunks/ when it does.
+    // The parts a page may not need, imported by samtycke.js from dist/chunks/ when it does
+    // (built first: samtycke.js learns which shared chunks each part imports).
     // Lit and the shared UI code land in one shared chunk.
     input: {
       ui: 'src/mount.ts',
@@ -137,16 +161,17 @@ export default [
       embed: 'src/ui/embed/watch-embeds.ts',
       outbox: 'src/core/receipts/outbox.ts',
       debug: 'src/core/debug/unknown-cookies.ts',
+      privacy: 'src/privacy.ts',
     },
     output: {dir: 'dist/chunks', format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js', plugins: [minify]},
     preserveEntrySignatures: 'exports-only',
-    plugins: plugins(false, 'dist/chunks'),
+    plugins: [...plugins(false, 'dist/chunks'), recordSharedChunks()],
   },
   {
-    // The privacy policy, cookie declaration and privacy center: loaded only on pages that show them.
-    input: 'src/privacy.ts',
-    output: {file: 'dist/samtycke-privacy.js', format: 'iife', plugins: [minify]},
-    plugins: plugins(false),
+    // What must run before the page's own scripts: config, storage, gating, signals.
+    input: 'src/script-tag.ts',
+    output: {file: 'dist/samtycke.js', format: 'iife', plugins: [minify]},
+    plugins: [referenceKeysOnly(), ...plugins(false), injectSharedChunks(), emitSchema(), emitCatalogue(), emitLocales()],
   },
   {
     // Node: the static HTML export behind `npx samtycke render`.
@@ -157,7 +182,8 @@ export default [
   },
   {
     input: 'src/index.ts',
-    output: {file: 'dist/samtycke.mjs', format: 'es', sourcemap: true, inlineDynamicImports: true, plugins: [minify]},
+    // Its lazy parts are chunks beside it (dist/esm/), which the shop's bundler splits as well.
+    output: {dir: 'dist', entryFileNames: 'samtycke.mjs', chunkFileNames: 'esm/[name]-[hash].mjs', format: 'es', sourcemap: true, plugins: [minify]},
     plugins: plugins(true),
   },
 ];

@@ -1,8 +1,8 @@
 /**
  * Samtycke for bundlers: the same API the script tag installs as `window.samtycke`, through
  * `start()`, plus the core and the elements for custom set-ups. The parts the script tag loads
- * from its folder (banner, dialog, embeds, texts) are dynamic imports here: the shop's bundler
- * splits them as it splits its own code.
+ * from its folder (banner, dialog, embeds, privacy pages, texts) are dynamic imports here: the
+ * shop's bundler splits them as it splits its own code.
  */
 import type {Chunks, LoadChunk, LoadLocale} from './chunks.js';
 import type {LocaleData} from './core/index.js';
@@ -14,6 +14,7 @@ const CHUNKS: {readonly [K in keyof Chunks]: () => Promise<Chunks[K]>} = {
   embed: () => import('./ui/embed/watch-embeds.js'),
   outbox: () => import('./core/receipts/outbox.js'),
   debug: () => import('./core/debug/unknown-cookies.js'),
+  privacy: () => import('./privacy.js'),
 };
 
 const json = (load: () => Promise<{default: unknown}>) => () => load().then((m) => m.default as LocaleData);

@@ -58,9 +58,10 @@ export function mountUi(doc: Document, m: ConsentManager, translator: Translator
       return element;
     }));
   const warm = () => void dialog().catch(() => (preferences = undefined));
-  // Also right after the banner's first frame: a visitor who goes offline can still open the dialog.
+  // Also right after the banner's first frame, when it shows: a visitor who goes offline can
+  // still open the dialog. A returning visitor's page loads it only when they reach for it.
   const view = doc.defaultView!;
-  void body.then(() => view.requestAnimationFrame(() => view.setTimeout(warm)));
+  void body.then(() => view.requestAnimationFrame(() => view.setTimeout(() => m.state.status !== 'decided' && warm())));
   for (const element of [banner, button]) {
     element.addEventListener('pointerover', warm, {once: true});
     element.addEventListener('focusin', warm, {once: true});

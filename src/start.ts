@@ -10,7 +10,7 @@ import {
 } from './core/index.js';
 import {resolveServices} from './catalogue-loader.js';
 import type {Mounted} from './mount.js';
-import {loadPrivacyBundle} from './privacy-loader.js';
+import {loadPrivacyElements} from './privacy-loader.js';
 import {createProof} from './proof.js';
 import {createWidgetTexts} from './widget-texts.js';
 
@@ -180,7 +180,7 @@ export function start(options: StartOptions = {}): Samtycke {
         forgetDevice: () => proof.forget(manager), exportData: () => proof.exportData(manager),
         showPreferences: (opener) => void ui().then((m) => m.showPreferences(opener)),
       }), () => resolveContext(null));
-      loadPrivacyBundle(document, assetsUrl);
+      loadPrivacyElements(document, () => loadChunk('privacy'));
       if (debug) void loadChunk('debug').then(({createUnknownDataReport}) => watchUnknownData(document, manager, createUnknownDataReport));
       return manager;
     })

@@ -63,3 +63,42 @@ describe('language', () => {
     await assertSpeaks(page, 'en', 'Analytics');
   });
 });
+
+describe('the eleven languages', () => {
+  /** Opens a shop that lists `languages`, with `<html lang>` = `lang` and an optional body. */
+  async function openShop(t, lang, languages, body = '') {
+    const files = {
+      '/e2e/config.json': JSON.stringify(shopConfig({languages, defaultLanguage: languages[0]})),
+      '/e2e/page.html': shopPage({lang, body}),
+    };
+    const visited = await visit(t, env, {files});
+    const texts = [];
+    visited.page.on('request', (r) => texts.push(new URL(r.url()).pathname));
+    await visited.page.goto(env.url + 'e2e/page.html');
+    await ready(visited.page);
+    return {...visited, requests: texts};
+  }
+
+  for (const [lang, languages, accept, reject, file] of [
+    ['de', ['de', 'en'], 'Alle akzeptieren', 'Alle ablehnen', 'de'],
+    ['pl', ['pl'], 'Akceptuj wszystkie', 'Odrzuć wszystkie', 'pl'],
+    ['fi-FI', ['fi', 'sv'], 'Hyväksy kaikki', 'Hylkää kaikki', 'fi'],
+    ['nn', ['nb', 'en'], 'Godta alle', 'Avvis alle', 'nb'],
+  ]) {
+    test(`<html lang="${lang}"> shows the banner in ${file}, from locales/${file}.json alone`, async (t) => {
+      const {page, requests} = await openShop(t, lang, languages);
+      const banner = page.locator('samtycke-banner');
+      await banner.getByRole('button', {name: accept, exact: true}).waitFor();
+      assert.ok(await banner.getByRole('button', {name: reject, exact: true}).isVisible(), `"${reject}" is there, as easy as "${accept}"`);
+      assert.equal(await banner.getAttribute('lang'), languages[0], 'marked with the shop\'s language tag');
+      assert.deepEqual(requests.filter((p) => p.includes('/locales/')), [`/samtycke/locales/${file}.json`], 'one language file, the visitor\'s');
+    });
+  }
+
+  test('the cookie declaration speaks German on a German page', async (t) => {
+    const {page} = await openShop(t, 'de', ['de', 'en'], '<samtycke-cookie-declaration></samtycke-cookie-declaration>');
+    const declaration = page.locator('samtycke-cookie-declaration');
+    await declaration.getByRole('button', {name: 'Cookie-Einstellungen ändern'}).waitFor();
+    assert.equal(await declaration.getAttribute('lang'), 'de');
+  });
+});

@@ -47,6 +47,7 @@ if (!(window.samtycke as unknown as Record<symbol, unknown> | undefined)?.[INSTA
     configUrl: script?.getAttribute('data-config') ?? null,
     assetsUrl: script?.src ? new URL('.', script.src).href : null,
     debug: script?.hasAttribute('data-debug') ?? false,
+    nonce: script?.nonce || undefined,
     early,
     inline,
   });

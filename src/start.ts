@@ -60,6 +60,8 @@ export interface StartOptions {
   readonly loadChunk?: LoadChunk;
   /** Loads one shipped language's texts. Default: `locales/<tag>.json` in `assetsUrl`. */
   readonly loadLocale?: LoadLocale;
+  /** samtycke.js's CSP nonce: blocked inline scripts must carry it to be released. */
+  readonly nonce?: string;
 }
 
 /** What a start without `assetsUrl` or loaders says when it needs a file it cannot find. */
@@ -158,6 +160,7 @@ export function start(options: StartOptions = {}): Samtycke {
         language,
         gpc: new Set(gpcSent(view) ? config.gpcCategories : []),
         onRecord: (record) => proof.record(record),
+        nonce: options.nonce,
       }));
       connectSignals(view, manager, consentMode, early);
       if (!consentMode && early.pushedDefault) {

@@ -26,7 +26,7 @@ export class ConsentManager extends EventTarget {
   /** Resolves with the first state once the stored decision is read (never rejects). */
   readonly ready: Promise<ConsentState>;
   #state: ConsentState;
-  readonly #platform: Required<Omit<Platform, 'channel'>>;
+  readonly #platform: Required<Omit<Platform, 'channel' | 'nonce'>>;
   #store: ConsentStore;
   readonly #gate: Gate;
   #channel: BroadcastChannel | undefined;
@@ -65,7 +65,7 @@ export class ConsentManager extends EventTarget {
       declared: {categories: new Set(config.categories.map((c) => c.id)), services},
       // A service requirement is met by the service's own consent ("Always allow YouTube").
       isAllowed: (r: Requirement) => (r.service ? this.#state.services[r.service] === true : r.categories.every((c) => this.isAllowed(c))),
-      report: (problems) => reportProblems(this.#platform.console, 'the page', problems),
+      report: (problems) => reportProblems(this.#platform.console, 'the page', problems), nonce: platform.nonce,
     });
     if (platform.channel && typeof BroadcastChannel === 'function') {
       this.#channel = new BroadcastChannel(platform.channel);

@@ -32,4 +32,9 @@ export interface Platform {
    * a withdrawal waits (up to a second) for the promise it returns, so no receipt is lost to it.
    */
   readonly onRecord?: (record: ConsentRecord) => void | Promise<void>;
+  /**
+   * The CSP nonce samtycke.js carries. When set, a blocked inline script is released only if it
+   * carries the same nonce: under `'strict-dynamic'` the browser would run any script we insert.
+   */
+  readonly nonce?: string;
 }

@@ -141,6 +141,22 @@ suite('gating details', () => {
     assert.equal(out.lines.filter((l) => l.level === 'group').length, 1, 'grouped in one console group');
   });
 
+  test('with a CSP nonce, an inline script without it is reported and never released; one with it runs', async () => {
+    // Under 'strict-dynamic' the browser would run any script Samtycke inserts: the nonce of
+    // samtycke.js is the page's word that a blocked inline script is the shop's own.
+    mount(`
+      <script type="text/plain" data-consent="analytics" nonce="n0nce">window.ran.push('signed')</script>
+      <script type="text/plain" data-consent="analytics">window.ran.push('unsigned')</script>
+      <script type="text/plain" data-consent="analytics" nonce="other">window.ran.push('other')</script>`);
+    const {manager: m, console: out} = manager(config(), {nonce: 'n0nce'});
+    await m.acceptAll();
+    await m.settled();
+    assert.deepEqual(window.ran, ['signed']);
+    const errors = out.lines.filter((l) => l.level === 'error').map((l) => l.text);
+    assert.lengthOf(errors, 2, 'one error per unsigned script');
+    assert.match(errors[0], /has no CSP nonce[\s\S]*Fix: add nonce=/);
+  });
+
   test('a tagged script that is not blocked is reported as having run before consent', async () => {
     mount(`<iframe data-consent="marketing" src="about:blank"></iframe>`);
     const {manager: m, console: out} = manager();

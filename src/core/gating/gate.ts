@@ -21,6 +21,8 @@ export interface GateOptions {
   readonly declared: {readonly categories: ReadonlySet<string>; readonly services: ReadonlyMap<string, string>};
   /** Receives what is wrong with the page's tags, in one batch per pass. */
   readonly report: (problems: Problem[]) => void;
+  /** The page's CSP nonce (samtycke.js's): inline scripts without it are never released. */
+  readonly nonce?: string;
 }
 
 interface Released {
@@ -194,6 +196,12 @@ export class Gate {
     if (service && !services.has(service)) return {path, message: `names the service "${service}", which the config does not declare`, fix: `add a service with "id": "${service}" to services in the config, or fix data-service`};
     if (element instanceof HTMLScriptElement && isExecutable(element)) {
       return {path, message: 'ran before consent: it is not blocked', fix: 'add type="text/plain" so it waits for consent'};
+    }
+    const {nonce} = this.#options;
+    if (nonce && element instanceof HTMLScriptElement && !element.hasAttribute('data-src') && !element.hasAttribute('src') && element.nonce !== nonce) {
+      // Under 'strict-dynamic' the browser runs whatever script we insert: an inline script
+      // injected into the page's HTML must not get its trust from us.
+      return {path, message: 'has no CSP nonce (or not the one samtycke.js has), so it is never released', fix: 'add nonce="…" with the page\'s nonce, as on samtycke.js'};
     }
     if (!(element instanceof HTMLScriptElement) && element.hasAttribute('src') && !element.hasAttribute('data-src')) {
       return {path, message: 'loaded before consent: it has src', fix: 'rename src to data-src so it waits for consent'};
